@@ -1,0 +1,23 @@
+// actorgraph schema: applied by `actorgraph db init`, idempotent (IF NOT EXISTS everywhere).
+// One uniqueness constraint on `id` per label of the model (it also gives the lookup index).
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT allegation_id IF NOT EXISTS FOR (n:Allegation) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+
+// Filters the API and the explore queries use.
+CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
+CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
+CREATE INDEX event_start IF NOT EXISTS FOR (n:Event) ON (n.start_date);
+CREATE INDEX allegation_predicate IF NOT EXISTS FOR (n:Allegation) ON (n.predicate);
+CREATE INDEX allegation_status IF NOT EXISTS FOR (n:Allegation) ON (n.status);
+CREATE INDEX statement_stance IF NOT EXISTS FOR (n:Statement) ON (n.stance);
+CREATE INDEX statement_stated_on IF NOT EXISTS FOR (n:Statement) ON (n.stated_on);
+CREATE INDEX source_kind IF NOT EXISTS FOR (n:Source) ON (n.kind);
+CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published_on);
+
+// Full-text search over actor names and aliases and statement quotes (`search(text)` in the API).
+CREATE FULLTEXT INDEX search_text IF NOT EXISTS
+FOR (n:Actor|Statement|Event) ON EACH [n.name, n.aliases, n.quote]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};

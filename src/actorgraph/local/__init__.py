@@ -1,0 +1,1 @@
+"""Provision and run a local Neo4j Community server from Maven Central jars (no Docker needed)."""

@@ -1,0 +1,63 @@
+"""Settings from the environment and ``.env``.
+
+Neo4j's own variables keep their conventional names (``NEO4J_URI`` ...) so the same ``.env`` works
+with Neo4j's tools and Docker images; everything else is ``ACTORGRAPH_``-prefixed. Settings are read
+through :func:`get_settings`, never at import, so tests and the CLI decide when (and with what).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+class Settings(BaseSettings):
+    """Everything actorgraph can be configured with; see README for the table."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ACTORGRAPH_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias="NEO4J_URI")
+    neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
+    neo4j_password: SecretStr = Field(SecretStr("actorgraph"), validation_alias="NEO4J_PASSWORD")
+    neo4j_database: str = Field("neo4j", validation_alias="NEO4J_DATABASE")
+
+    home: Path = Field(Path("~/.cache/actorgraph"), description="Cache of the local Neo4j (jars, data, logs).")
+    http_port: int = Field(7474, description="HTTP port of the local Neo4j (Neo4j Browser).")
+    neo4j_heap: str = Field("1g", description="Max heap of the local Neo4j.")
+    neo4j_pagecache: str = Field("512m", description="Page cache of the local Neo4j.")
+    start_timeout: float = Field(180.0, description="Seconds to wait for the local Neo4j to answer.")
+    java: str | None = Field(None, description="java executable for the local Neo4j (default: JAVA_HOME, PATH).")
+
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+
+    @property
+    def home_dir(self) -> Path:
+        return self.home.expanduser().resolve()
+
+    @property
+    def bolt_host(self) -> str:
+        return urlsplit(self.neo4j_uri).hostname or "127.0.0.1"
+
+    @property
+    def bolt_port(self) -> int:
+        return urlsplit(self.neo4j_uri).port or 7687
+
+    @property
+    def is_local(self) -> bool:
+        """True when NEO4J_URI points at this machine, i.e. at a server ``actorgraph neo4j`` manages."""
+        return self.bolt_host in LOOPBACK_HOSTS
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing the env."""
+    return Settings()

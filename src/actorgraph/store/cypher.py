@@ -1,0 +1,30 @@
+"""Cypher lives in ``.cypher`` files shipped with the package; code refers to a query by name.
+
+A file may hold several statements separated by ``;`` at line ends (schema files do);
+:func:`statements` splits them. Comments (``//``) stay in the text: Neo4j ignores them and they
+show up usefully in query logs.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import LiteralString, cast
+
+
+@cache
+def query(name: str, package: str = "actorgraph.store.queries") -> LiteralString:
+    """The text of ``<package>/<name>.cypher``; cached, read once per process."""
+    text = resources.files(package).joinpath(f"{name}.cypher").read_text(encoding="utf-8")
+    # The file is ours, shipped in the package: never user input, hence LiteralString.
+    return cast(LiteralString, text.strip())
+
+
+def statements(text: str) -> list[LiteralString]:
+    """Split a multi-statement file on ``;`` at line ends, dropping comment-only chunks."""
+    out: list[LiteralString] = []
+    for chunk in text.split(";\n"):
+        body = "\n".join(ln for ln in chunk.splitlines() if not ln.strip().startswith("//")).strip()
+        if body.rstrip(";"):
+            out.append(cast(LiteralString, body.rstrip(";")))
+    return out

@@ -1,0 +1,4 @@
+// Delete everything in batches of 10k; returns how many nodes were deleted.
+MATCH (n)
+CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS
+RETURN count(n) AS deleted
