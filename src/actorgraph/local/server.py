@@ -34,6 +34,7 @@ NEO4J_VERSION = "5.26.30"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_COMMAND = "org.neo4j.server.startup.Neo4jAdminCommand"
 SUPPORTED_JAVA = (17, 21)
+JVM_ROOT = Path("/usr/lib/jvm")
 JVM_FLAGS = (
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
     "--add-opens=java.base/java.io=ALL-UNNAMED",
@@ -124,7 +125,7 @@ def find_java(settings: Settings) -> str:
     on_path = shutil.which("java")
     if on_path:
         candidates.append(on_path)
-    candidates += sorted(str(p) for p in Path("/usr/lib/jvm").glob("*/bin/java"))
+    candidates += sorted(str(p) for p in JVM_ROOT.glob("*/bin/java"))
     seen: list[str] = []
     for java in candidates:
         major = _java_major(java)
@@ -299,7 +300,7 @@ def start(settings: Settings, progress: Progress = _quiet) -> tuple[Status, bool
         f"--home-dir={layout.dist}", f"--config-dir={layout.conf_dir}", "--console-mode",
     ]  # fmt: skip
     with layout.console_log.open("ab") as log:
-        proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell
+        proc = subprocess.Popen(
             cmd,
             stdout=log,
             stderr=subprocess.STDOUT,

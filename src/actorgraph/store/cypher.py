@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import LiteralString, cast
+from typing import LiteralString
 
 
 @cache
 def query(name: str, package: str = "actorgraph.store.queries") -> LiteralString:
     """The text of ``<package>/<name>.cypher``; cached, read once per process."""
     text = resources.files(package).joinpath(f"{name}.cypher").read_text(encoding="utf-8")
-    # The file is ours, shipped in the package: never user input, hence LiteralString.
-    return cast(LiteralString, text.strip())
+    # The file is ours, shipped in the package: never user input, hence typed LiteralString.
+    return text.strip()
 
 
 def statements(text: str) -> list[LiteralString]:
@@ -26,5 +26,5 @@ def statements(text: str) -> list[LiteralString]:
     for chunk in text.split(";\n"):
         body = "\n".join(ln for ln in chunk.splitlines() if not ln.strip().startswith("//")).strip()
         if body.rstrip(";"):
-            out.append(cast(LiteralString, body.rstrip(";")))
+            out.append(body.rstrip(";"))
     return out

@@ -41,9 +41,7 @@ def translate(exc: Exception, settings: Settings) -> ActorgraphError:
         hint = "start it with `actorgraph neo4j start`" if settings.is_local else "check NEO4J_URI and the server"
         return Neo4jUnavailable(f"Neo4j is not reachable at {where}: {hint}.")
     if isinstance(exc, neo4j_errors.ClientError) and exc.code and "DatabaseNotFound" in exc.code:
-        return Neo4jUnavailable(
-            f"Neo4j at {where} has no database '{settings.neo4j_database}': fix NEO4J_DATABASE."
-        )
+        return Neo4jUnavailable(f"Neo4j at {where} has no database '{settings.neo4j_database}': fix NEO4J_DATABASE.")
     return ActorgraphError(f"Neo4j error at {where}: {getattr(exc, 'message', None) or exc}")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
-from typing import LiteralString, cast
+from typing import LiteralString
 
 from neo4j import Driver
 
@@ -37,7 +37,7 @@ class Counts:
 
 def _quote_name(name: str) -> LiteralString:
     """Backtick-quote a label/type name read from the database itself (never from user input)."""
-    return cast(LiteralString, "`" + name.replace("`", "``") + "`")
+    return "`" + name.replace("`", "``") + "`"
 
 
 def counts(driver: Driver, settings: Settings) -> Counts:
@@ -55,9 +55,7 @@ def counts(driver: Driver, settings: Settings) -> Counts:
         nodes[label] = int(rec.records[0]["c"])
     rels: dict[str, int] = {}
     for rtype in sorted(types):
-        rec = driver.execute_query(
-            "MATCH ()-[r:" + _quote_name(rtype) + "]->() RETURN count(r) AS c", database_=db
-        )
+        rec = driver.execute_query("MATCH ()-[r:" + _quote_name(rtype) + "]->() RETURN count(r) AS c", database_=db)
         rels[rtype] = int(rec.records[0]["c"])
     return Counts(nodes={k: v for k, v in nodes.items() if v}, relationships={k: v for k, v in rels.items() if v})
 

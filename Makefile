@@ -1,0 +1,50 @@
+# actorgraph: `make up` runs it all locally, `make test` proves it. Everything the project needs is
+# installed from here (system packages via apt-get when missing, Python packages into .venv).
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke clean help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
+
+up: install ## fresh machine -> local Neo4j + schema + seed/ loaded + GraphQL API on :8000
+	$(BIN)/actorgraph up
+
+test: install ## run the test suite against a real local Neo4j (port 7688, separate data)
+	$(BIN)/pytest
+
+lint: install ## ruff + mypy (strict)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+install: system-deps $(STAMP) ## create .venv and install the project with its dev extras
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+system-deps: ## Java 17 and Maven for the local Neo4j (apt-get, only when missing)
+	@if ! command -v java >/dev/null || ! command -v mvn >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven; \
+	  else echo "Install Java 17 and Maven (e.g. sudo apt-get install openjdk-17-jre-headless maven)"; exit 1; fi; \
+	fi
+
+neo4j-start: install ## start the local Neo4j (bolt 7687, browser 7474)
+	$(BIN)/actorgraph neo4j start
+
+neo4j-stop: ## stop the local Neo4j
+	$(BIN)/actorgraph neo4j stop
+
+test-neo4j-stop: ## stop the Neo4j the tests use
+	NEO4J_URI=bolt://127.0.0.1:7688 ACTORGRAPH_HTTP_PORT=7475 $(BIN)/actorgraph neo4j stop
+
+clean: ## remove the venv and caches (not the Neo4j data in ACTORGRAPH_HOME)
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

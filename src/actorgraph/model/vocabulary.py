@@ -1,0 +1,213 @@
+"""The controlled vocabulary, documented in one place: actor and event kinds, predicates, stances.
+
+Every predicate carries a polarity (is asserting it hostile, cooperative or structural?) and, where
+one exists, the CAMEO 1.1b3 code of the matching event type with its quad class. Projections and
+analytics read polarity from here; nothing else decides what counts as an accusation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ActorKind(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    ARMED_GROUP = "ARMED_GROUP"
+    GOVERNMENT = "GOVERNMENT"
+    MILITARY = "MILITARY"
+    INTELLIGENCE_AGENCY = "INTELLIGENCE_AGENCY"
+    STATE = "STATE"
+    MEDIA = "MEDIA"
+    INTERNATIONAL_ORGANIZATION = "INTERNATIONAL_ORGANIZATION"
+    UNKNOWN = "UNKNOWN"
+
+
+class EventKind(StrEnum):
+    INCURSION = "INCURSION"
+    ATTACK = "ATTACK"
+    BATTLE = "BATTLE"
+    BOMBING = "BOMBING"
+    OCCUPATION = "OCCUPATION"
+    ASSASSINATION = "ASSASSINATION"
+    SABOTAGE = "SABOTAGE"
+    CYBER_OPERATION = "CYBER_OPERATION"
+    PROTEST = "PROTEST"
+    ELECTION = "ELECTION"
+    NEGOTIATION = "NEGOTIATION"
+    OTHER = "OTHER"
+
+
+class SourceKind(StrEnum):
+    ARTICLE = "ARTICLE"
+    SOCIAL_POST = "SOCIAL_POST"
+    OFFICIAL_STATEMENT = "OFFICIAL_STATEMENT"
+    REPORT = "REPORT"
+    OTHER = "OTHER"
+
+
+class Stance(StrEnum):
+    AFFIRMS = "AFFIRMS"
+    DENIES = "DENIES"
+
+
+class AllegationStatus(StrEnum):
+    """Derived from an allegation's statements; never typed in by hand (see ``model.status``)."""
+
+    SELF_CLAIMED = "SELF_CLAIMED"
+    UNVERIFIED = "UNVERIFIED"
+    CORROBORATED = "CORROBORATED"
+    CONTESTED = "CONTESTED"
+    DENIED = "DENIED"
+
+
+class Verdict(StrEnum):
+    """An analyst's editorial finding, separate from the derived status (like a fact-check)."""
+
+    CONFIRMED = "CONFIRMED"
+    REFUTED = "REFUTED"
+    UNPROVEN = "UNPROVEN"
+
+
+class Polarity(StrEnum):
+    HOSTILE = "HOSTILE"
+    COOPERATIVE = "COOPERATIVE"
+    STRUCTURAL = "STRUCTURAL"
+    NEUTRAL = "NEUTRAL"
+
+
+class ObjectType(StrEnum):
+    """What an allegation's object may be."""
+
+    ACTOR = "ACTOR"
+    EVENT = "EVENT"
+
+
+@dataclass(frozen=True)
+class PredicateInfo:
+    polarity: Polarity
+    object_type: ObjectType
+    cameo: str | None
+    cameo_label: str | None
+    description: str
+
+    @property
+    def quad_class(self) -> int | None:
+        """CAMEO quad class: 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."""
+        if self.cameo is None:
+            return None
+        root = int(self.cameo[:2])
+        if root <= 5:
+            return 1
+        if root <= 9:
+            return 2
+        if root <= 14:
+            return 3
+        return 4
+
+
+class Predicate(StrEnum):
+    """What an allegation says the subject did or is, towards its object."""
+
+    CARRIED_OUT = "CARRIED_OUT"
+    INVOLVED_IN = "INVOLVED_IN"
+    CONTROLLED_BY = "CONTROLLED_BY"
+    SUPPORTS = "SUPPORTS"
+    ALLIED_WITH = "ALLIED_WITH"
+    OPPOSES = "OPPOSES"
+    ATTACKED = "ATTACKED"
+    THREATENED = "THREATENED"
+    WARNED = "WARNED"
+    CRITICIZED = "CRITICIZED"
+    PRAISED = "PRAISED"
+    PROVIDED_MILITARY_AID = "PROVIDED_MILITARY_AID"
+    SHARED_INTELLIGENCE = "SHARED_INTELLIGENCE"
+    OCCUPIED = "OCCUPIED"
+    PART_OF = "PART_OF"
+    SPEAKS_FOR = "SPEAKS_FOR"
+    LEADS = "LEADS"
+
+    @property
+    def info(self) -> PredicateInfo:
+        return PREDICATES[self]
+
+    @property
+    def polarity(self) -> Polarity:
+        return PREDICATES[self].polarity
+
+
+_H, _C, _S, _N = Polarity.HOSTILE, Polarity.COOPERATIVE, Polarity.STRUCTURAL, Polarity.NEUTRAL
+_A, _E = ObjectType.ACTOR, ObjectType.EVENT
+
+PREDICATES: dict[Predicate, PredicateInfo] = {
+    Predicate.CARRIED_OUT: PredicateInfo(
+        _H, _E, "190", "Use conventional military force", "The subject carried out the event."
+    ),
+    Predicate.INVOLVED_IN: PredicateInfo(
+        _H,
+        _E,
+        "190",
+        "Use conventional military force",
+        "The subject took part in, directed or was behind the event without necessarily carrying it out.",
+    ),
+    Predicate.CONTROLLED_BY: PredicateInfo(
+        _H,
+        _A,
+        None,
+        None,
+        "The subject is a proxy, front or extension of the object (an accusation when said by others).",
+    ),
+    Predicate.SUPPORTS: PredicateInfo(_C, _A, "070", "Provide aid", "The subject supports the object."),
+    Predicate.ALLIED_WITH: PredicateInfo(
+        _C, _A, "062", "Cooperate militarily", "The subject acts in alliance or coalition with the object."
+    ),
+    Predicate.OPPOSES: PredicateInfo(
+        _H, _A, "120", "Reject", "The subject opposes the object (political or armed opposition)."
+    ),
+    Predicate.ATTACKED: PredicateInfo(
+        _H, _A, "190", "Use conventional military force", "The subject attacked the object."
+    ),
+    Predicate.THREATENED: PredicateInfo(
+        _H, _A, "138", "Threaten with military force", "The subject threatened the object."
+    ),
+    Predicate.WARNED: PredicateInfo(_N, _A, None, None, "The subject warned the object (no threat implied)."),
+    Predicate.CRITICIZED: PredicateInfo(
+        _H, _A, "111", "Criticize or denounce", "The subject criticized or denounced the object."
+    ),
+    Predicate.PRAISED: PredicateInfo(
+        _C, _A, "051", "Praise or endorse", "The subject praised, endorsed or defended the object."
+    ),
+    Predicate.PROVIDED_MILITARY_AID: PredicateInfo(
+        _C, _A, "072", "Provide military aid", "The subject gave the object weapons, training or funds."
+    ),
+    Predicate.SHARED_INTELLIGENCE: PredicateInfo(
+        _C, _A, "064", "Share intelligence or information", "The subject shared intelligence with the object."
+    ),
+    Predicate.OCCUPIED: PredicateInfo(
+        _H, _E, "192", "Occupy territory", "The subject occupied territory during the event."
+    ),
+    Predicate.PART_OF: PredicateInfo(_S, _A, None, None, "The subject is a unit or member of the object."),
+    Predicate.SPEAKS_FOR: PredicateInfo(_S, _A, None, None, "The subject is a spokesperson of the object."),
+    Predicate.LEADS: PredicateInfo(_S, _A, None, None, "The subject leads or commands the object."),
+}
+
+#: Predicates whose affirmed allegations become actor-to-actor projection relationships.
+PROJECTED_PREDICATES: frozenset[Predicate] = frozenset(
+    {
+        Predicate.OPPOSES,
+        Predicate.SUPPORTS,
+        Predicate.ALLIED_WITH,
+        Predicate.PART_OF,
+        Predicate.SPEAKS_FOR,
+        Predicate.LEADS,
+    }
+)
+
+#: Predicates that say the subject itself did an event: affirmed by the subject, a claim of responsibility.
+RESPONSIBILITY_PREDICATES: frozenset[Predicate] = frozenset({Predicate.CARRIED_OUT, Predicate.INVOLVED_IN})
+
+#: The CAMEO codes of the speech acts a statement performs (used in exports, not stored per statement).
+CAMEO_CLAIM_RESPONSIBILITY = "015"
+CAMEO_DENY_RESPONSIBILITY = "016"
+CAMEO_ACCUSE = "112"
