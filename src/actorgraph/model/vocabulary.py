@@ -119,6 +119,7 @@ class Predicate(StrEnum):
     ATTACKED = "ATTACKED"
     THREATENED = "THREATENED"
     WARNED = "WARNED"
+    SUBVERTED = "SUBVERTED"
     CRITICIZED = "CRITICIZED"
     PRAISED = "PRAISED"
     PROVIDED_MILITARY_AID = "PROVIDED_MILITARY_AID"
@@ -172,6 +173,13 @@ PREDICATES: dict[Predicate, PredicateInfo] = {
         _H, _A, "138", "Threaten with military force", "The subject threatened the object."
     ),
     Predicate.WARNED: PredicateInfo(_N, _A, None, None, "The subject warned the object (no threat implied)."),
+    Predicate.SUBVERTED: PredicateInfo(
+        _H,
+        _A,
+        None,
+        None,
+        "The subject worked to destabilise or subvert the object from within (e.g. instigating unrest).",
+    ),
     Predicate.CRITICIZED: PredicateInfo(
         _H, _A, "111", "Criticize or denounce", "The subject criticized or denounced the object."
     ),
@@ -202,6 +210,15 @@ PROJECTED_PREDICATES: frozenset[Predicate] = frozenset(
         Predicate.SPEAKS_FOR,
         Predicate.LEADS,
     }
+)
+
+#: Affirmed links that make the subject and object "one side" (a spokesman, a unit, a leader).
+STRUCTURAL_PREDICATES: frozenset[Predicate] = frozenset({Predicate.PART_OF, Predicate.SPEAKS_FOR, Predicate.LEADS})
+
+#: Hostile acts: affirming one about another actor is an accusation (ACCUSES). OPPOSES is hostile in
+#: the signed network but describes a stance, not a deed, so saying "X opposes Y" accuses nobody.
+ACCUSATION_PREDICATES: frozenset[Predicate] = frozenset(
+    p for p, info in PREDICATES.items() if info.polarity is Polarity.HOSTILE and p is not Predicate.OPPOSES
 )
 
 #: Predicates that say the subject itself did an event: affirmed by the subject, a claim of responsibility.

@@ -1,0 +1,323 @@
+"""Reading dossiers: YAML -> pydantic -> whole-dossier checks -> a :class:`PreparedDossier`.
+
+Nothing here touches Neo4j. Every problem in a file is collected (not just the first) and reported
+with the file, the path inside it (``statements[3].quote``) and what to fix, so an analyst fixes a
+dossier in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from actorgraph.errors import InvalidInput, Problem
+from actorgraph.model import Dossier
+from actorgraph.model.vocabulary import ObjectType, Predicate
+
+DOSSIER_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class PreparedStatement:
+    """A statement with its offsets checked or filled in; ids are still the dossier's own."""
+
+    id: str | None
+    speaker: str
+    #: the dossier-local allegation id
+    allegation: str
+    stance: str
+    quote: str
+    start: int
+    end: int
+    stated_on: Any
+    medium: str | None
+    on_behalf_of: str | None
+    confidence: float | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class PreparedDossier:
+    """A dossier that passed every check; stored ids are computed by the store after alias resolution."""
+
+    path: Path
+    dossier: Dossier
+    source_text: str
+    source_sha256: str
+    statements: list[PreparedStatement]
+
+
+def find_dossiers(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into their dossier files (sorted, recursive); keep files as given."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in DOSSIER_SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+def read_dossier(path: Path) -> PreparedDossier:
+    """Parse and check one dossier file; raises :class:`InvalidInput` listing every problem."""
+    prepared, problems = _read(path)
+    if problems or prepared is None:
+        raise InvalidInput(problems)
+    return prepared
+
+
+def read_dossiers(paths: Sequence[Path]) -> list[PreparedDossier]:
+    """Read and check every dossier under ``paths``; all problems of all files are raised together."""
+    files = find_dossiers(paths)
+    problems: list[Problem] = []
+    if not files:
+        problems.append(Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml) found here"))
+    prepared: list[PreparedDossier] = []
+    for file in files:
+        one, found = _read(file)
+        problems += found
+        if one is not None:
+            prepared.append(one)
+    problems += _cross_file_problems(prepared)
+    if problems:
+        raise InvalidInput(problems)
+    return prepared
+
+
+def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
+    name = str(path)
+    if not path.is_file():
+        return None, [Problem(name, "", "file not found: check the path")]
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        return None, [Problem(name, where, f"not valid YAML ({getattr(exc, 'problem', exc)}): fix the syntax")]
+    except UnicodeDecodeError:
+        return None, [Problem(name, "", "not UTF-8 text: save the file as UTF-8")]
+    if not isinstance(raw, dict):
+        return None, [Problem(name, "", "a dossier is a mapping with `source`, `actors`, `allegations`, ...")]
+    try:
+        dossier = Dossier.model_validate(raw)
+    except ValidationError as exc:
+        return None, [_pydantic_problem(name, err) for err in exc.errors()]
+    text, problems = _source_text(path, dossier)
+    if text is None:
+        return None, problems
+    problems += _reference_problems(name, dossier)
+    statements, quote_problems = _prepare_statements(name, dossier, text)
+    problems += quote_problems
+    if problems:
+        return None, problems
+    return (
+        PreparedDossier(
+            path=path,
+            dossier=dossier,
+            source_text=text,
+            source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            statements=[
+                PreparedStatement(
+                    id=s.id,
+                    speaker=s.speaker,
+                    allegation=s.allegation,
+                    stance=s.stance.value,
+                    quote=s.quote,
+                    start=start,
+                    end=end,
+                    stated_on=s.stated_on,
+                    medium=s.medium,
+                    on_behalf_of=s.on_behalf_of,
+                    confidence=s.confidence,
+                    note=s.note,
+                )
+                for s, (start, end) in statements
+            ],
+        ),
+        [],
+    )
+
+
+def _pydantic_problem(file: str, err: Any) -> Problem:
+    loc = err.get("loc", ())
+    path = ""
+    for part in loc:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    kind = err.get("type", "")
+    msg = err.get("msg", "invalid")
+    if kind == "enum":
+        allowed = err.get("ctx", {}).get("expected", "")
+        msg = f"unknown value {err.get('input')!r}: use one of {allowed}"
+    elif kind == "missing":
+        msg = "required: add it"
+    elif kind == "extra_forbidden":
+        msg = "unknown field: remove it or fix its spelling"
+    elif kind.startswith("date"):
+        msg = f"{err.get('input')!r} is not a date: write it as YYYY-MM-DD"
+    elif kind == "string_pattern_mismatch":
+        msg = f"{err.get('input')!r} does not match {err.get('ctx', {}).get('pattern')}: use a lowercase slug"
+    elif kind == "value_error":
+        msg = msg.removeprefix("Value error, ")
+    return Problem(file, path, msg)
+
+
+def _source_text(path: Path, dossier: Dossier) -> tuple[str | None, list[Problem]]:
+    src = dossier.source
+    if src.text is not None:
+        return src.text, []
+    assert src.text_file is not None  # the model guarantees one of the two
+    text_path = (path.parent / src.text_file).resolve()
+    try:
+        return text_path.read_text(encoding="utf-8"), []
+    except OSError:
+        return None, [
+            Problem(str(path), "source.text_file", f"{text_path} not found: put the text file beside the dossier")
+        ]
+
+
+def _duplicates(ids: Iterable[str]) -> list[tuple[int, str]]:
+    seen: set[str] = set()
+    dups: list[tuple[int, str]] = []
+    for i, value in enumerate(ids):
+        if value in seen:
+            dups.append((i, value))
+        seen.add(value)
+    return dups
+
+
+def _reference_problems(file: str, d: Dossier) -> list[Problem]:
+    problems: list[Problem] = []
+    actor_ids = {a.id for a in d.actors}
+    event_ids = {e.id for e in d.events}
+    alleg_local = {a.id for a in d.allegations}
+    for section, ids in (
+        ("actors", [a.id for a in d.actors]),
+        ("events", [e.id for e in d.events]),
+        ("allegations", [a.id for a in d.allegations]),
+        ("statements", [s.id for s in d.statements if s.id]),
+    ):
+        for i, dup in _duplicates(ids):
+            problems.append(Problem(file, f"{section}[{i}].id", f"duplicate id {dup!r}: give each entry its own id"))
+    for i, dup in _duplicates([a.id for a in d.actors] + [e.id for e in d.events]):
+        if i >= len(d.actors):
+            j = i - len(d.actors)
+            problems.append(Problem(file, f"events[{j}].id", f"{dup!r} is already an actor id: rename one"))
+    triples: dict[tuple[str, str, str], str] = {}
+    for i, a in enumerate(d.allegations):
+        if a.subject not in actor_ids:
+            problems.append(
+                Problem(file, f"allegations[{i}].subject", f"unknown actor {a.subject!r}: add it to actors")
+            )
+        wanted = Predicate(a.predicate).info.object_type
+        pool = event_ids if wanted is ObjectType.EVENT else actor_ids
+        if a.object not in pool:
+            noun = "event" if wanted is ObjectType.EVENT else "actor"
+            problems.append(
+                Problem(
+                    file,
+                    f"allegations[{i}].object",
+                    f"unknown {noun} {a.object!r} ({a.predicate.value} takes an {noun}): add it to {noun}s",
+                )
+            )
+        triple = (a.subject, a.predicate.value, a.object)
+        if triple in triples:
+            problems.append(
+                Problem(
+                    file,
+                    f"allegations[{i}]",
+                    f"same subject, predicate and object as {triples[triple]!r}: merge the two allegations",
+                )
+            )
+        triples[triple] = a.id
+    stated = {s.allegation for s in d.statements}
+    for i, a in enumerate(d.allegations):
+        if a.id not in stated:
+            problems.append(
+                Problem(
+                    file, f"allegations[{i}]", f"allegation {a.id!r} has no statement: add who affirms or denies it"
+                )
+            )
+    for i, s in enumerate(d.statements):
+        if s.speaker not in actor_ids:
+            problems.append(Problem(file, f"statements[{i}].speaker", f"unknown actor {s.speaker!r}: add it to actors"))
+        if s.on_behalf_of is not None and s.on_behalf_of not in actor_ids:
+            problems.append(
+                Problem(file, f"statements[{i}].on_behalf_of", f"unknown actor {s.on_behalf_of!r}: add it to actors")
+            )
+        if s.allegation not in alleg_local:
+            problems.append(
+                Problem(
+                    file, f"statements[{i}].allegation", f"unknown allegation {s.allegation!r}: add it to allegations"
+                )
+            )
+    return problems
+
+
+def _prepare_statements(file: str, d: Dossier, text: str) -> tuple[list[tuple[Any, tuple[int, int]]], list[Problem]]:
+    """Check each quote is verbatim in the source and its offsets match; fill offsets when absent."""
+    out: list[tuple[Any, tuple[int, int]]] = []
+    problems: list[Problem] = []
+    for i, s in enumerate(d.statements):
+        where = f"statements[{i}]"
+        if s.start is not None and s.end is not None:
+            if text[s.start : s.end] != s.quote:
+                found = text.find(s.quote)
+                hint = f"the quote is at {found}..{found + len(s.quote)}" if found >= 0 else "the quote is not there"
+                problems.append(
+                    Problem(
+                        file,
+                        f"{where}.start",
+                        f"offsets {s.start}..{s.end} do not match the quote ({hint}): fix or remove start/end",
+                    )
+                )
+                continue
+            out.append((s, (s.start, s.end)))
+            continue
+        if (s.start is None) != (s.end is None):
+            problems.append(Problem(file, f"{where}.end", "give both start and end, or neither"))
+            continue
+        pos = -1
+        for _ in range(s.occurrence):
+            pos = text.find(s.quote, pos + 1)
+            if pos < 0:
+                break
+        if pos < 0:
+            msg = (
+                "not found verbatim in the source text: copy it exactly (same spelling, punctuation, spaces)"
+                if s.occurrence == 1
+                else f"occurrence {s.occurrence} not found in the source text: lower `occurrence`"
+            )
+            problems.append(Problem(file, f"{where}.quote", msg))
+            continue
+        out.append((s, (pos, pos + len(s.quote))))
+    return out, problems
+
+
+def _cross_file_problems(prepared: Sequence[PreparedDossier]) -> list[Problem]:
+    """Ids that must agree across files: one source id per text, statements unique across files."""
+    problems: list[Problem] = []
+    sources: dict[str, tuple[str, str]] = {}
+    statements: dict[str, str] = {}
+    for p in prepared:
+        src = p.dossier.source
+        prev = sources.get(src.id)
+        if prev and prev[1] != p.source_sha256:
+            problems.append(
+                Problem(str(p.path), "source.id", f"{src.id!r} names a different text in {prev[0]}: rename one source")
+            )
+        sources[src.id] = (str(p.path), p.source_sha256)
+        for i, s in enumerate(p.statements):
+            if s.id is None:
+                continue
+            if s.id in statements and statements[s.id] != str(p.path):
+                problems.append(
+                    Problem(str(p.path), f"statements[{i}].id", f"{s.id!r} is also a statement in {statements[s.id]}")
+                )
+            statements[s.id] = str(p.path)
+    return problems

@@ -1,0 +1,15 @@
+// Upsert actors; aliases and name_keys are unions so no dossier removes another's names.
+// Returns one row per change kind (created / updated / unchanged) with its count.
+UNWIND $rows AS row
+OPTIONAL MATCH (old:Actor {id: row.id})
+WITH row, old, CASE
+  WHEN old IS NULL THEN 'created'
+  WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k] OR (old[k] IS NULL AND row.props[k] IS NULL))
+   AND all(x IN row.aliases WHERE x IN coalesce(old.aliases, []))
+   AND all(x IN row.name_keys WHERE x IN coalesce(old.name_keys, [])) THEN 'unchanged'
+  ELSE 'updated' END AS change
+MERGE (n:Actor {id: row.id})
+SET n += row.props,
+    n.aliases = coalesce(n.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])],
+    n.name_keys = coalesce(n.name_keys, []) + [x IN row.name_keys WHERE NOT x IN coalesce(n.name_keys, [])]
+RETURN change, count(*) AS n
