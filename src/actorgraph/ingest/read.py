@@ -23,6 +23,19 @@ from actorgraph.model.vocabulary import ObjectType, Predicate
 DOSSIER_SUFFIXES = (".yaml", ".yml")
 
 
+class _DossierLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so pydantic reports a bad date with its path.
+
+    PyYAML would otherwise turn ``2030-13-45`` into a crash while parsing, with no field name.
+    """
+
+
+_DossierLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class PreparedStatement:
     """A statement with its offsets checked or filled in; ids are still the dossier's own."""
@@ -95,7 +108,7 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(name, "", "file not found: check the path")]
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_DossierLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
