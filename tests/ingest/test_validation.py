@@ -23,7 +23,7 @@ actors:
 events:
   - {id: bridge-battle, name: Battle for the bridge, kind: BATTLE, start_date: 2030-01-01}
 allegations:
-  - {id: took-bridge, subject: front, predicate: CARRIED_OUT, object: bridge-battle, summary: The Front took the bridge.}
+  - {id: took-bridge, subject: front, predicate: CARRIED_OUT, object: bridge-battle, summary: Took the bridge.}
 statements:
   - {speaker: front, allegation: took-bridge, stance: AFFIRMS, quote: "it took the bridge"}
   - {speaker: ministry, allegation: took-bridge, stance: DENIES, quote: "denied losing it", start: 48, end: 64}
@@ -71,8 +71,8 @@ def test_valid_base_loads(load: Loader, tmp_path: Path) -> None:
             "statements[1].start: offsets 47..63 do not match the quote (the quote is at 48..64)", id="bad-offsets",
         ),
         pytest.param(
-            "summary: The Front took the bridge.}\n",
-            "summary: The Front took the bridge.}\n"
+            "summary: Took the bridge.}\n",
+            "summary: Took the bridge.}\n"
             "  - {id: lost, subject: ministry, predicate: OPPOSES, object: front, summary: Unstated.}\n",
             "allegations[1]: allegation 'lost' has no statement: add who affirms or denies it", id="no-statement",
         ),
