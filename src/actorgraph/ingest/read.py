@@ -272,43 +272,47 @@ def _reference_problems(file: str, d: Dossier) -> list[Problem]:
     return problems
 
 
+def locate_quote(
+    text: str, quote: str, start: int | None, end: int | None, occurrence: int = 1
+) -> tuple[tuple[int, int] | None, str, str]:
+    """Where ``quote`` is in ``text``: ((start, end), "", "") or (None, field, what to fix).
+
+    Given offsets are checked; missing ones are filled with the ``occurrence``-th match.
+    """
+    if start is not None and end is not None:
+        if text[start:end] == quote:
+            return (start, end), "", ""
+        found = text.find(quote)
+        hint = f"the quote is at {found}..{found + len(quote)}" if found >= 0 else "the quote is not there"
+        return None, "start", f"offsets {start}..{end} do not match the quote ({hint}): fix or remove start/end"
+    if (start is None) != (end is None):
+        return None, "end", "give both start and end, or neither"
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.find(quote, pos + 1)
+        if pos < 0:
+            break
+    if pos < 0:
+        if occurrence == 1:
+            return (
+                None,
+                "quote",
+                "not found verbatim in the source text: copy it exactly (same spelling, punctuation, spaces)",
+            )
+        return None, "quote", f"occurrence {occurrence} not found in the source text: lower `occurrence`"
+    return (pos, pos + len(quote)), "", ""
+
+
 def _prepare_statements(file: str, d: Dossier, text: str) -> tuple[list[tuple[Any, tuple[int, int]]], list[Problem]]:
     """Check each quote is verbatim in the source and its offsets match; fill offsets when absent."""
     out: list[tuple[Any, tuple[int, int]]] = []
     problems: list[Problem] = []
     for i, s in enumerate(d.statements):
-        where = f"statements[{i}]"
-        if s.start is not None and s.end is not None:
-            if text[s.start : s.end] != s.quote:
-                found = text.find(s.quote)
-                hint = f"the quote is at {found}..{found + len(s.quote)}" if found >= 0 else "the quote is not there"
-                problems.append(
-                    Problem(
-                        file,
-                        f"{where}.start",
-                        f"offsets {s.start}..{s.end} do not match the quote ({hint}): fix or remove start/end",
-                    )
-                )
-                continue
-            out.append((s, (s.start, s.end)))
-            continue
-        if (s.start is None) != (s.end is None):
-            problems.append(Problem(file, f"{where}.end", "give both start and end, or neither"))
-            continue
-        pos = -1
-        for _ in range(s.occurrence):
-            pos = text.find(s.quote, pos + 1)
-            if pos < 0:
-                break
-        if pos < 0:
-            msg = (
-                "not found verbatim in the source text: copy it exactly (same spelling, punctuation, spaces)"
-                if s.occurrence == 1
-                else f"occurrence {s.occurrence} not found in the source text: lower `occurrence`"
-            )
-            problems.append(Problem(file, f"{where}.quote", msg))
-            continue
-        out.append((s, (pos, pos + len(s.quote))))
+        span, field, message = locate_quote(text, s.quote, s.start, s.end, s.occurrence)
+        if span is None:
+            problems.append(Problem(file, f"statements[{i}].{field}", message))
+        else:
+            out.append((s, span))
     return out, problems
 
 

@@ -16,6 +16,7 @@ from neo4j import ManagedTransaction
 
 from actorgraph.errors import Problem
 from actorgraph.ingest.read import PreparedDossier
+from actorgraph.model import Actor
 from actorgraph.model.ids import allegation_id, statement_id
 from actorgraph.store import projections
 from actorgraph.store.cypher import query
@@ -112,6 +113,18 @@ def _run_counted(tx: ManagedTransaction, name: LiteralString, rows: Sequence[dic
     return counts
 
 
+def actor_row(act: Actor) -> dict[str, Any]:
+    """The write row of one actor, written under its own id."""
+    props = {"name": act.name, "kind": act.kind.value, "description": act.description,
+             "wikidata": act.wikidata, "country": act.country}  # fmt: skip
+    return {"id": act.id, "props": props, "aliases": sorted(set(act.aliases)), "name_keys": sorted(act.name_keys())}
+
+
+def run_write(tx: ManagedTransaction, label: str, rows: Sequence[dict[str, Any]]) -> Counter[str]:
+    """Upsert rows of one label with its write query; returns created/updated/unchanged counts."""
+    return _run_counted(tx, WRITE_QUERIES[label], rows)
+
+
 def dossier_rows(prepared: PreparedDossier, mapping: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
     """The rows each write query takes, with actor ids resolved and stored ids computed."""
     d = prepared.dossier
@@ -122,15 +135,12 @@ def dossier_rows(prepared: PreparedDossier, mapping: dict[str, str]) -> dict[str
     actors: dict[str, dict[str, Any]] = {}
     for act in d.actors:
         stored = actor(act.id)
-        names = sorted({act.name, *act.aliases})
         if stored == act.id:
-            props = {"name": act.name, "kind": act.kind.value, "description": act.description,
-                     "wikidata": act.wikidata, "country": act.country}  # fmt: skip
-            aliases = sorted(set(act.aliases))
+            new = actor_row(act)
         else:  # resolved to a known actor: keep its identity, learn the new names
-            props, aliases = {}, names
-        row = actors.setdefault(stored, {"id": stored, "props": props, "aliases": [], "name_keys": []})
-        row["aliases"] = sorted(set(row["aliases"]) | set(aliases))
+            new = {"id": stored, "props": {}, "aliases": sorted({act.name, *act.aliases}), "name_keys": []}
+        row = actors.setdefault(stored, {"id": stored, "props": new["props"], "aliases": [], "name_keys": []})
+        row["aliases"] = sorted(set(row["aliases"]) | set(new["aliases"]))
         row["name_keys"] = sorted(set(row["name_keys"]) | act.name_keys())
     src = d.source
     sources = [
@@ -205,7 +215,6 @@ def write_dossier(tx: ManagedTransaction, prepared: PreparedDossier, mapping: di
     result = WriteResult()
     rows = dossier_rows(prepared, mapping)
     for label in LABELS:
-        counts = _run_counted(tx, WRITE_QUERIES[label], rows[label])
-        result.changes[label].update(counts)
+        result.changes[label].update(run_write(tx, label, rows[label]))
     projections.refresh(tx, [a["id"] for a in rows["Allegation"]])
     return result

@@ -1,0 +1,98 @@
+"""The FastAPI application: ``/graphql`` (GraphiQL in a browser), ``/healthz``, ``/readyz``.
+
+The lifespan owns the Neo4j driver; each GraphQL request gets a fresh context (caller, counted
+reader, DataLoaders). Every response says how many Cypher round trips it took, in the
+``X-Actorgraph-Cypher-Queries`` header and in ``extensions.cypherQueries``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio
+from fastapi import FastAPI, Request, Response
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from graphql import ExecutionResult
+from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse
+
+from actorgraph.api.auth import authenticate
+from actorgraph.api.context import Context
+from actorgraph.api.errors import format_error
+from actorgraph.api.schema import build_schema
+from actorgraph.settings import Settings, get_settings
+from actorgraph.store.driver import open_driver
+from actorgraph.store.reads import Reader
+
+ROUND_TRIPS_HEADER = "X-Actorgraph-Cypher-Queries"
+
+
+class Router(GraphQLRouter[Context, None]):
+    """Strawberry's router with our error format and the round-trip count on every response."""
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # type: ignore[override]
+        data: dict[str, Any] = {"data": result.data}
+        if result.errors:
+            data["errors"] = [format_error(e) for e in result.errors]
+        context: Context | None = getattr(request.state, "graphql_context", None)
+        if context is not None:
+            trips = context.reader.round_trips
+            data["extensions"] = {"cypherQueries": trips}
+            if context.response is not None:
+                context.response.headers[ROUND_TRIPS_HEADER] = str(trips)
+        return data  # type: ignore[return-value]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    state: dict[str, Any] = {}
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        state["driver"] = open_driver(settings)
+        try:
+            yield
+        finally:
+            state["driver"].close()
+
+    async def context_getter(request: Request, response: Response) -> Context:
+        context = Context(settings, Reader(state["driver"], settings), authenticate(request, settings), state["driver"])
+        context.request = request
+        context.response = response
+        request.state.graphql_context = context
+        return context
+
+    app = FastAPI(title="actorgraph", version="0.1.0", lifespan=lifespan)
+    if settings.api_cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.api_cors_origins,
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["content-type", "authorization", "x-api-key"],
+            expose_headers=[ROUND_TRIPS_HEADER],
+        )
+    app.include_router(Router(build_schema(settings), context_getter=context_getter), prefix="/graphql")
+
+    @app.get("/healthz")
+    async def healthz() -> dict[str, str]:
+        """The process is up (says nothing about Neo4j)."""
+        return {"status": "ok"}
+
+    @app.get("/readyz")
+    async def readyz() -> JSONResponse:
+        """Neo4j answers: 200, else 503 (and ready again as soon as it does)."""
+
+        def ping() -> None:
+            state["driver"].execute_query("RETURN 1", database_=settings.neo4j_database)
+
+        try:
+            with anyio.fail_after(5):
+                await anyio.to_thread.run_sync(ping)
+        except Exception:
+            return JSONResponse({"status": "unavailable", "neo4j": settings.neo4j_uri}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    return app

@@ -1,0 +1,418 @@
+"""The GraphQL schema: queries, graph views, mutations, and the limits switched on in one place."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import strawberry
+from neo4j import ManagedTransaction
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions.base_extension import SchemaExtension
+
+from actorgraph import model
+from actorgraph.api.auth import require_editor, require_reader
+from actorgraph.api.connections import Connection, connection
+from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
+from actorgraph.api.types import (
+    Actor,
+    ActorKind,
+    Allegation,
+    AllegationStatus,
+    Ctx,
+    Event,
+    EventKind,
+    Node,
+    Predicate,
+    RelationType,
+    Source,
+    SourceKind,
+    Stance,
+    Statement,
+    Verdict,
+    build,
+    load_node,
+)
+from actorgraph.settings import Settings
+from actorgraph.store import mutations
+from actorgraph.store.projections import PROJECTION_TYPES
+
+R = TypeVar("R")
+LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+MAX_GRAPH_DEPTH = 4
+MAX_PATH_LENGTH = 8
+
+
+class ReadAccess(SchemaExtension):
+    """Closed deployments (ACTORGRAPH_API_OPEN_QUERIES=false) refuse anonymous queries."""
+
+    def on_execute(self):  # type: ignore[no-untyped-def]
+        ctx = self.execution_context.context
+        op = self.execution_context.operation_type
+        if op is not None and op.value == "query":
+            require_reader(ctx.principal, ctx.settings)
+        yield
+
+
+# --- graph views ---------------------------------------------------------------------------------
+
+
+@strawberry.type(description="A node of a drawn graph.")
+class GraphNode:
+    id: strawberry.ID
+    label: str
+    name: str
+    kind: str | None
+
+
+@strawberry.type(description="An edge of a drawn graph: a derived relationship with its evidence.")
+class GraphEdge:
+    source: strawberry.ID
+    target: strawberry.ID
+    type: RelationType  # type: ignore[valid-type]
+    count: int
+    statement_ids: list[strawberry.ID]
+
+
+@strawberry.type(description="Nodes and edges for a frontend to draw.")
+class GraphView:
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+@strawberry.type
+class SearchHit:
+    score: float
+    node: Node
+
+
+def _types(types: list[Any] | None) -> list[str]:
+    return sorted(t.value for t in types) if types else list(PROJECTION_TYPES)
+
+
+async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[str]) -> GraphView:
+    unique: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for e in edges:
+        unique[(e["source"], e["type"], e["target"])] = e
+    ids = list(
+        dict.fromkeys([*extra_ids, *(e["source"] for e in unique.values()), *(e["target"] for e in unique.values())])
+    )
+    found = await info.context.loaders.node.load_many(ids)
+    nodes = [
+        GraphNode(id=strawberry.ID(i), label=row[0], name=row[1].get("name", i), kind=row[1].get("kind"))
+        for i, row in zip(ids, found, strict=True)
+        if row is not None
+    ]
+    return GraphView(
+        nodes=nodes,
+        edges=[
+            GraphEdge(
+                source=strawberry.ID(e["source"]),
+                target=strawberry.ID(e["target"]),
+                type=RelationType(e["type"]),
+                count=int(e["count"] or 0),
+                statement_ids=[strawberry.ID(s) for s in e["statements"] or []],
+            )
+            for e in unique.values()
+        ],
+    )
+
+
+# --- queries -------------------------------------------------------------------------------------
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Any actor, event, allegation, statement or source by id.")
+    async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
+        return await load_node(info, id)
+
+    @strawberry.field
+    async def actor(self, info: Ctx, id: strawberry.ID) -> Actor | None:
+        node = await load_node(info, id)
+        return node if isinstance(node, Actor) else None
+
+    @strawberry.field
+    async def allegation(self, info: Ctx, id: strawberry.ID) -> Allegation | None:
+        node = await load_node(info, id)
+        return node if isinstance(node, Allegation) else None
+
+    @strawberry.field
+    async def actors(
+        self,
+        info: Ctx,
+        kind: ActorKind | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Actor]:
+        return await connection(info, "list_actors", first, after, last, before, kind=kind.value if kind else None)
+
+    @strawberry.field(description="Allegations, filtered; `contestedOnly` keeps those affirmed and denied.")
+    async def allegations(
+        self,
+        info: Ctx,
+        predicate: Predicate | None = None,  # type: ignore[valid-type]
+        status: AllegationStatus | None = None,  # type: ignore[valid-type]
+        subject: strawberry.ID | None = None,
+        object: strawberry.ID | None = None,
+        speaker: strawberry.ID | None = None,
+        contested_only: bool = False,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Allegation]:
+        return await connection(
+            info, "list_allegations", first, after, last, before,
+            predicate=predicate.value if predicate else None, status=status.value if status else None,
+            subject=subject, object=object, speaker=speaker, contested_only=contested_only,
+        )  # fmt: skip
+
+    @strawberry.field(description="Statements, filtered by stance, speaker and date range (inclusive).")
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,  # type: ignore[valid-type]
+        speaker: strawberry.ID | None = None,
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Statement]:
+        return await connection(
+            info, "list_statements", first, after, last, before,
+            stance=stance.value if stance else None, speaker=speaker, date_from=date_from, date_to=date_to,
+        )  # fmt: skip
+
+    @strawberry.field
+    async def sources(
+        self,
+        info: Ctx,
+        kind: SourceKind | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Source]:
+        return await connection(info, "list_sources", first, after, last, before, kind=kind.value if kind else None)
+
+    @strawberry.field
+    async def events(
+        self,
+        info: Ctx,
+        kind: EventKind | None = None,  # type: ignore[valid-type]
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+    ) -> Connection[Event]:
+        return await connection(info, "list_events", first, after, last, before, kind=kind.value if kind else None)
+
+    @strawberry.field(description="Full-text search over actor names and aliases, event names and quotes.")
+    async def search(self, info: Ctx, text: str, limit: int = 20) -> list[SearchHit]:
+        if not text.strip():
+            raise CodedError("text: give at least one word to search for", BAD_USER_INPUT)
+        if not 1 <= limit <= info.context.settings.api_max_page_size:
+            raise CodedError("limit is out of range (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
+        escaped = LUCENE_SPECIAL.sub(r"\\\1", text.strip())
+        hits = await asyncio.to_thread(info.context.reader.search, escaped, limit)
+        found = await info.context.loaders.node.load_many([h[1] for h in hits])
+        return [SearchHit(score=h[2], node=build(*row)) for h, row in zip(hits, found, strict=True) if row]
+
+    @strawberry.field(description="An actor's neighbourhood over derived relationships, `depth` hops out.")
+    async def neighborhood(
+        self,
+        info: Ctx,
+        actor_id: strawberry.ID,
+        depth: int = 1,
+        relation_types: list[RelationType] | None = None,  # type: ignore[valid-type]
+    ) -> GraphView:
+        if not 1 <= depth <= MAX_GRAPH_DEPTH:
+            raise CodedError(f"depth must be between 1 and {MAX_GRAPH_DEPTH}", BAD_USER_INPUT)
+        if await load_node(info, actor_id) is None:
+            raise CodedError(f"actorId: no actor {actor_id!r}", NOT_FOUND)
+        types = _types(relation_types)
+        seen = {str(actor_id)}
+        frontier = [str(actor_id)]
+        edges: list[dict[str, Any]] = []
+        for _ in range(depth):
+            hop = await asyncio.to_thread(info.context.reader.expand, frontier, types)
+            edges += hop
+            frontier = sorted({e["other"] for e in hop} - seen)
+            seen |= set(frontier)
+            if not frontier:
+                break
+        return await _graph_view(info, edges, [str(actor_id)])
+
+    @strawberry.field(description="The shortest chains of derived relationships between two actors.")
+    async def paths(
+        self,
+        info: Ctx,
+        from_id: strawberry.ID,
+        to_id: strawberry.ID,
+        max_length: int = 4,
+        relation_types: list[RelationType] | None = None,  # type: ignore[valid-type]
+    ) -> GraphView:
+        if not 1 <= max_length <= MAX_PATH_LENGTH:
+            raise CodedError(f"maxLength must be between 1 and {MAX_PATH_LENGTH}", BAD_USER_INPUT)
+        edges = await asyncio.to_thread(
+            info.context.reader.shortest_paths, str(from_id), str(to_id), max_length, _types(relation_types), 25
+        )
+        return await _graph_view(info, edges, [])
+
+
+# --- mutations -----------------------------------------------------------------------------------
+
+
+@strawberry.input
+class ActorInput:
+    id: strawberry.ID
+    name: str
+    kind: ActorKind  # type: ignore[valid-type]
+    aliases: list[str] = strawberry.field(default_factory=list)
+    description: str | None = None
+    wikidata: str | None = None
+    country: str | None = None
+
+
+@strawberry.input
+class SourceInput:
+    """An existing source by `id` alone, or a new one with its full `text`."""
+
+    id: strawberry.ID
+    kind: SourceKind | None = None  # type: ignore[valid-type]
+    title: str | None = None
+    url: str | None = None
+    publisher: str | None = None
+    published_on: dt.date | None = None
+    text: str | None = None
+
+
+@strawberry.input
+class StatementInput:
+    speaker: strawberry.ID
+    subject: strawberry.ID
+    predicate: Predicate  # type: ignore[valid-type]
+    object: strawberry.ID
+    summary: str
+    stance: Stance  # type: ignore[valid-type]
+    quote: str
+    source: SourceInput
+    start: int | None = None
+    end: int | None = None
+    stated_on: dt.date | None = None
+    medium: str | None = None
+    on_behalf_of: strawberry.ID | None = None
+    confidence: float | None = None
+    note: str | None = None
+
+
+async def _write(info: Ctx, work: Callable[[ManagedTransaction], R]) -> R:
+    """Run one mutation as one write transaction, after checking the caller may edit."""
+    require_editor(info.context.principal)
+    settings: Settings = info.context.settings
+
+    def run() -> R:
+        with info.context.driver.session(database=settings.neo4j_database) as session:
+            return session.execute_write(work)
+
+    return await asyncio.to_thread(run)
+
+
+async def _reload(info: Ctx, node_id: str) -> Any:
+    info.context.loaders.node.clear(node_id)
+    return await load_node(info, node_id)
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Create an actor (error if the id exists).")
+    async def create_actor(self, info: Ctx, input: ActorInput) -> Actor:
+        actor = model.Actor(**_fields(input))
+        await _write(info, lambda tx: mutations.create_actor(tx, actor))
+        result: Actor = await _reload(info, actor.id)
+        return result
+
+    @strawberry.mutation(description="Replace an actor's name, kind and descriptions; aliases are added.")
+    async def update_actor(self, info: Ctx, input: ActorInput) -> Actor:
+        actor = model.Actor(**_fields(input))
+        await _write(info, lambda tx: mutations.update_actor(tx, actor))
+        result: Actor = await _reload(info, actor.id)
+        return result
+
+    @strawberry.mutation(description="Add a name an actor is known by.")
+    async def add_alias(self, info: Ctx, actor_id: strawberry.ID, alias: str) -> Actor:
+        await _write(info, lambda tx: mutations.add_alias(tx, str(actor_id), alias))
+        result: Actor = await _reload(info, str(actor_id))
+        return result
+
+    @strawberry.mutation(
+        description="Merge `mergeId` into `keepId` (the same actor): statements move, nothing is lost."
+    )
+    async def merge_actors(self, info: Ctx, keep_id: strawberry.ID, merge_id: strawberry.ID) -> Actor:
+        await _write(info, lambda tx: mutations.merge_actors(tx, str(keep_id), str(merge_id)))
+        result: Actor = await _reload(info, str(keep_id))
+        return result
+
+    @strawberry.mutation(description="Record a statement with its quote and source; creates the allegation if new.")
+    async def record_statement(self, info: Ctx, input: StatementInput) -> Statement:
+        src = input.source
+        new_source = None
+        if src.text is not None or src.title is not None or src.kind is not None:
+            new_source = model.Source(
+                id=str(src.id), kind=src.kind or model.SourceKind.OTHER, title=src.title or "", url=src.url,
+                publisher=src.publisher, published_on=src.published_on, text=src.text,
+            )  # fmt: skip
+        allegation = model.Allegation(
+            id="new", subject=str(input.subject), predicate=input.predicate, object=str(input.object),
+            summary=input.summary,
+        )  # fmt: skip
+        statement = model.Statement(
+            speaker=str(input.speaker), allegation="new", stance=input.stance, quote=input.quote, start=input.start,
+            end=input.end, stated_on=input.stated_on, medium=input.medium,
+            on_behalf_of=str(input.on_behalf_of) if input.on_behalf_of else None,
+            confidence=input.confidence, note=input.note,
+        )  # fmt: skip
+        stmt_id = await _write(
+            info, lambda tx: mutations.record_statement(tx, allegation, statement, str(src.id), new_source)
+        )
+        result: Statement = await _reload(info, stmt_id)
+        return result
+
+    @strawberry.mutation(description="Set an analyst's verdict on an allegation, with the rationale (and a source).")
+    async def set_verdict(
+        self,
+        info: Ctx,
+        allegation_id: strawberry.ID,
+        verdict: Verdict,  # type: ignore[valid-type]
+        rationale: str,
+        source: str | None = None,
+    ) -> Allegation:
+        await _write(info, lambda tx: mutations.set_verdict(tx, str(allegation_id), verdict, rationale, source))
+        result: Allegation = await _reload(info, str(allegation_id))
+        return result
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    return {k: (str(v) if k == "id" else v) for k, v in vars(value).items()}
+
+
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with its limits, all taken from settings."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=settings.api_max_depth),
+            lambda: MaxAliasesLimiter(max_alias_count=settings.api_max_aliases),
+            lambda: MaxTokensLimiter(max_token_count=settings.api_max_tokens),
+            ReadAccess,
+        ],
+    )

@@ -1,0 +1,5 @@
+// Replace an actor's descriptive properties (name, kind, description, wikidata, country).
+MATCH (a:Actor {id: $id})
+SET a += $props,
+    a.name_keys = coalesce(a.name_keys, []) + [x IN $keys WHERE NOT x IN coalesce(a.name_keys, [])]
+RETURN a.id AS id

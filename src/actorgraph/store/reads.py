@@ -1,0 +1,125 @@
+"""Read queries for the API: every call is exactly one Cypher round trip, and is counted.
+
+The API's DataLoaders call these with whole batches of ids, so the number of round trips of a
+GraphQL request depends on its depth, not on how many items it returns. :class:`Reader` counts
+them (per request) so tests and benchmarks can check that.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, LiteralString
+
+import neo4j
+from neo4j import Driver, Query, RoutingControl
+from neo4j.time import Date, DateTime
+
+from actorgraph.settings import Settings
+from actorgraph.store.cypher import query
+
+Row = dict[str, Any]
+
+
+def to_python(value: Any) -> Any:
+    """Neo4j temporal values to Python ones, recursively through maps and lists."""
+    if isinstance(value, Date | DateTime):
+        return value.to_native()
+    if isinstance(value, dict):
+        return {k: to_python(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_python(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class Page:
+    """One window of an ordered list: its ids, the index of the first, and the size of the whole list."""
+
+    total: int
+    offset: int
+    ids: list[str]
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which part of a list to return: after index ``start``, before ``end``, then ``first``/``last`` of it."""
+
+    start: int = 0
+    end: int | None = None
+    first: int | None = None
+    last: int | None = None
+
+
+class Reader:
+    """One request's window on the graph: read queries with a timeout, counted."""
+
+    def __init__(self, driver: Driver, settings: Settings) -> None:
+        self.driver = driver
+        self.settings = settings
+        self.round_trips = 0
+
+    def run(self, name: LiteralString, *, tail: LiteralString | None = None, **params: Any) -> list[neo4j.Record]:
+        """Run the named read query once (routed to readers in a cluster), optionally with a shared tail."""
+        self.round_trips += 1
+        text = query(name) if tail is None else query(name) + "\n" + query(tail)
+        records, _, _ = self.driver.execute_query(
+            Query(text, timeout=self.settings.api_tx_timeout),
+            params,
+            database_=self.settings.neo4j_database,
+            routing_=RoutingControl.READ,
+        )
+        return list(records)
+
+    # --- by id -----------------------------------------------------------------------------------
+
+    def nodes(self, ids: list[str]) -> dict[str, tuple[str, Row]]:
+        """id -> (label, properties) for every id that exists."""
+        out: dict[str, tuple[str, Row]] = {}
+        for rec in self.run("read_nodes", ids=list(dict.fromkeys(ids))):
+            props = {k: v for k, v in to_python(rec["props"]).items() if v is not None}
+            out[props["id"]] = (rec["label"], props)
+        return out
+
+    # --- one-to-many for a batch of parents ------------------------------------------------------
+
+    def statements_of(self, kind: str, ids: list[str], stance: str | None, limit: int) -> dict[str, list[Row]]:
+        grouped: dict[str, list[Row]] = defaultdict(list)
+        for rec in self.run("read_statements_of", ids=ids, kind=kind, stance=stance, limit=limit):
+            grouped[rec["pid"]].append(to_python(rec["props"]))
+        return grouped
+
+    def allegations_of(self, role: str, ids: list[str], status: str | None, limit: int) -> dict[str, list[Row]]:
+        grouped: dict[str, list[Row]] = defaultdict(list)
+        for rec in self.run("read_allegations_about", ids=ids, role=role, status=status, limit=limit):
+            grouped[rec["pid"]].append(to_python(rec["props"]))
+        return grouped
+
+    def relations(self, ids: list[str], types: list[str]) -> dict[str, list[Row]]:
+        grouped: dict[str, list[Row]] = defaultdict(list)
+        for rec in self.run("read_relations", ids=ids, types=types):
+            grouped[rec["pid"]].append(to_python(dict(rec)))
+        return grouped
+
+    # --- lists -----------------------------------------------------------------------------------
+
+    def page(self, name: LiteralString, window: Window, **filters: Any) -> Page:
+        """One window of a ``list_*`` query's ordered ids."""
+        rec = self.run(
+            name, tail="page_tail", start=window.start, end=window.end, first=window.first, last=window.last, **filters
+        )[0]
+        return Page(total=int(rec["total"]), offset=int(rec["offset"]), ids=list(rec["ids"]))
+
+    def search(self, text: str, limit: int) -> list[tuple[str, str, float]]:
+        return [(r["label"], r["id"], float(r["score"])) for r in self.run("search", text=text, limit=limit)]
+
+    def expand(self, ids: list[str], types: list[str]) -> list[Row]:
+        return [dict(r) for r in self.run("expand_frontier", ids=ids, types=types)]
+
+    def shortest_paths(self, source: str, target: str, max_length: int, types: list[str], limit: int) -> list[Row]:
+        return [
+            dict(r)
+            for r in self.run(
+                "shortest_paths", **{"from": source, "to": target}, max_length=max_length, types=types, limit=limit
+            )
+        ]
