@@ -52,7 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        state["driver"] = open_driver(settings)
+        state["driver"] = open_driver(settings, retry_seconds=1.0)
         try:
             yield
         finally:
@@ -86,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         """Neo4j answers: 200, else 503 (and ready again as soon as it does)."""
 
         def ping() -> None:
-            state["driver"].execute_query("RETURN 1", database_=settings.neo4j_database)
+            state["driver"].verify_connectivity()  # no retries: an outage shows at once
 
         try:
             with anyio.fail_after(5):

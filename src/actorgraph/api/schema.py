@@ -221,7 +221,8 @@ class Query:
             raise CodedError("text: give at least one word to search for", BAD_USER_INPUT)
         if not 1 <= limit <= info.context.settings.api_max_page_size:
             raise CodedError("limit is out of range (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
-        escaped = LUCENE_SPECIAL.sub(r"\\\1", text.strip())
+        # Every word must match (Lucene's default is any word); user text never reaches Lucene unescaped.
+        escaped = " AND ".join(LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.split())
         hits = await asyncio.to_thread(info.context.reader.search, escaped, limit)
         found = await info.context.loaders.node.load_many([h[1] for h in hits])
         return [SearchHit(score=h[2], node=build(*row)) for h, row in zip(hits, found, strict=True) if row]
@@ -327,7 +328,7 @@ async def _write(info: Ctx, work: Callable[[ManagedTransaction], R]) -> R:
 
 
 async def _reload(info: Ctx, node_id: str) -> Any:
-    info.context.loaders.node.clear(node_id)
+    info.context.loaders.node.clear_all()  # the mutation may have changed anything cached
     return await load_node(info, node_id)
 
 

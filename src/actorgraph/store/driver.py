@@ -17,13 +17,18 @@ from actorgraph.errors import ActorgraphError, Neo4jAuthError, Neo4jUnavailable
 from actorgraph.settings import Settings
 
 
-def open_driver(settings: Settings) -> Driver:
-    """A driver for the configured server; creating it does no I/O."""
+def open_driver(settings: Settings, *, retry_seconds: float = 15.0) -> Driver:
+    """A driver for the configured server; creating it does no I/O.
+
+    ``retry_seconds`` bounds how long managed transactions retry transient failures: long for loads
+    (ride out a leader switch), short for the API (answer UNAVAILABLE quickly during an outage).
+    """
     return GraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
         connection_timeout=5.0,
-        max_transaction_retry_time=15.0,
+        connection_acquisition_timeout=10.0,
+        max_transaction_retry_time=retry_seconds,
         user_agent="actorgraph",
         notifications_min_severity="OFF",
     )
