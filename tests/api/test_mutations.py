@@ -82,7 +82,8 @@ def test_merge_actors_moves_everything(gql: GraphQL, seed: None, driver: Driver)
     q = """mutation($input: StatementInput!) { recordStatement(input: $input) { id } }"""
     text = "GUR said the raid was planned in Russia."
     stmt = {"speaker": "gur", "subject": "ukrainian-military", "predicate": "INVOLVED_IN",
-            "object": "incursion-into-russia", "summary": "x", "stance": "DENIES", "quote": "the raid was planned in Russia",
+            "object": "incursion-into-russia", "summary": "x", "stance": "DENIES",
+            "quote": "the raid was planned in Russia",
             "source": {"id": "gur-post", "kind": "SOCIAL_POST", "title": "GUR post", "text": text}}  # fmt: skip
     _ok(gql(q, {"input": stmt}, EDITOR))
     statements_before = driver.execute_query("MATCH (s:Statement) RETURN count(s) AS n").records[0]["n"]

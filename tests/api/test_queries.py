@@ -26,7 +26,8 @@ def test_actor_kind_filter(gql: GraphQL, seed: None) -> None:
 def test_allegation_filters(gql: GraphQL, seed: None) -> None:
     q = """query($p: Predicate, $s: AllegationStatus, $subj: ID, $obj: ID, $sp: ID, $c: Boolean!) {
       allegations(predicate: $p, status: $s, subject: $subj, object: $obj, speaker: $sp, contestedOnly: $c, first: 50) {
-        totalCount edges { node { id predicate status subject { id } object { ... on Actor { id } ... on Event { id } } } }
+        totalCount edges { node { id predicate status subject { id }
+          object { ... on Actor { id } ... on Event { id } } } }
       } }"""
 
     def nodes(**v: Any) -> list[dict[str, Any]]:
@@ -48,7 +49,8 @@ def test_allegation_filters(gql: GraphQL, seed: None) -> None:
 def test_statement_filters_and_date_range(gql: GraphQL, driver: Driver, settings: Settings) -> None:
     load_paths(driver, settings, [ROOT / "tests" / "data" / "river-dam.yaml"])
     q = """query($st: Stance, $sp: ID, $f: Date, $t: Date) {
-      statements(stance: $st, speaker: $sp, dateFrom: $f, dateTo: $t, first: 50) { totalCount edges { node { id statedOn stance } } } }"""
+      statements(stance: $st, speaker: $sp, dateFrom: $f, dateTo: $t, first: 50) {
+        totalCount edges { node { id statedOn stance } } } }"""
     body = gql(q, {"st": "DENIES"})
     assert body["data"]["statements"]["totalCount"] == 2
     body = gql(q, {"sp": "river-monitors"})
@@ -140,7 +142,8 @@ def test_neighborhood_and_paths(gql: GraphQL, seed: None) -> None:
     }
     assert {"hur", "kremlin", "incursion-into-russia"} <= {n["id"] for n in view["nodes"]}
     body = gql(
-        """{ paths(fromId: "hur", toId: "freedom-of-russia-legion", maxLength: 3) { nodes { id } edges { source type target } } }"""
+        """{ paths(fromId: "hur", toId: "freedom-of-russia-legion", maxLength: 3) {
+            nodes { id } edges { source type target } } }"""
     )
     edges = {(e["source"], e["type"], e["target"]) for e in body["data"]["paths"]["edges"]}
     assert ("hur", "CONTRADICTS", "kremlin") in edges and ("kremlin", "ACCUSES", "freedom-of-russia-legion") in edges
@@ -155,7 +158,8 @@ def _many(driver: Driver, n: int) -> None:
         CREATE (a:Allegation {id: 'alg-' + right('000' + toString(i), 3), predicate: 'ATTACKED', polarity: 'HOSTILE',
                 summary: 's', status: 'UNVERIFIED'})-[:SUBJECT]->(su)
         CREATE (a)-[:OBJECT]->(sp)
-        CREATE (sp)-[:MADE]->(s:Statement {id: 'st-' + toString(i), stance: 'AFFIRMS', quote: 'q', start: 0, end: 1})-[:ON]->(a)
+        CREATE (sp)-[:MADE]->(s:Statement {id: 'st-' + toString(i), stance: 'AFFIRMS', quote: 'q', start: 0, end: 1})
+        CREATE (s)-[:ON]->(a)
         CREATE (s)-[:REPORTED_IN]->(src)""",
         n=n,
     )
