@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke clean help
+.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -45,6 +45,25 @@ neo4j-stop: ## stop the local Neo4j
 
 test-neo4j-stop: ## stop the Neo4j the tests use
 	NEO4J_URI=bolt://127.0.0.1:7688 ACTORGRAPH_HTTP_PORT=7475 $(BIN)/actorgraph neo4j stop
+
+# The benchmark wipes its database, so it has its own local Neo4j (Bolt 7705, HTTP 7405, own data).
+BENCH_ENV := NEO4J_URI=bolt://127.0.0.1:7705 ACTORGRAPH_HTTP_PORT=7405 NEO4J_PASSWORD=actorgraph-test
+
+bench: install bench-deps ## full benchmarks (~10 min): results in bench/results/full.json and BENCHMARKS.md
+	$(BENCH_ENV) $(BIN)/python -m bench.run
+
+bench-smoke: install bench-deps ## one-minute benchmark run (CI): bench/results/smoke.json, fails only if the harness breaks
+	$(BENCH_ENV) $(BIN)/python -m bench.run --smoke
+
+bench-deps: ## wrk, the HTTP load generator of the API benchmark (apt-get, only when missing)
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }; \
+	  else echo "wrk not found: the API benchmark will be skipped (sudo apt-get install wrk)"; fi; \
+	fi
+
+bench-neo4j-stop: ## stop the Neo4j the benchmark uses
+	$(BENCH_ENV) $(BIN)/actorgraph neo4j stop
 
 clean: ## remove the venv and caches (not the Neo4j data in ACTORGRAPH_HOME)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,89 @@
+"""Analytics: projection time and each report's time at three scales, and how they grow.
+
+The growth exponent is the least-squares slope of log(seconds) against log(statements): 1 is
+linear, 2 quadratic. The graph at each scale is seeded with ``ingest.seed_graph`` (the loader's
+exact result, built fast), since what is measured here is the analysis, not the load.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import math
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from neo4j import Driver
+
+from actorgraph.settings import Settings
+from bench.ingest import seed_graph
+
+
+def growth_exponent(sizes: Sequence[float], seconds: Sequence[float]) -> float | None:
+    """Slope of the log-log least-squares line through (size, seconds); None if it is undefined."""
+    points = [(math.log(n), math.log(t)) for n, t in zip(sizes, seconds, strict=True) if n > 0 and t > 0]
+    if len(points) < 2:
+        return None
+    mx = sum(x for x, _ in points) / len(points)
+    my = sum(y for _, y in points) / len(points)
+    var = sum((x - mx) ** 2 for x, _ in points)
+    if var == 0:
+        return None
+    return sum((x - mx) * (y - my) for x, y in points) / var
+
+
+def _api() -> tuple[Callable[..., Any], dict[str, Callable[..., Any]]] | str:
+    """The analytics module's projection and reports, or why they cannot be measured yet."""
+    try:
+        module = importlib.import_module("actorgraph.analytics")
+    except ImportError as exc:
+        return f"actorgraph.analytics is not importable ({exc})"
+    project = getattr(module, "project", None)
+    reports = getattr(module, "REPORTS", None)
+    if not callable(project) or not isinstance(reports, dict) or not reports:
+        return "actorgraph.analytics has no `project` function and `REPORTS` table yet (issue 5)"
+    return project, reports
+
+
+def _call(fn: Callable[..., Any], graph: Any) -> Any:
+    """Run a report with its defaults; reports that need an actor (ego, path) get the busiest ones."""
+    params = [p for p in inspect.signature(fn).parameters.values() if p.default is inspect.Parameter.empty]
+    if len(params) <= 1:
+        return fn(graph)
+    ranked = sorted(graph.degree, key=lambda kv: (-kv[1], str(kv[0])))
+    args = [ranked[i % len(ranked)][0] for i in range(len(params) - 1)]
+    return fn(graph, *args)
+
+
+def run(driver: Driver, settings: Settings, scales: Sequence[int]) -> dict[str, Any]:
+    """Time projection and every report at each scale; the growth exponent of each."""
+    found = _api()
+    if isinstance(found, str):
+        return {"status": f"skipped: {found}"}
+    project, reports = found
+    rows: list[dict[str, Any]] = []
+    for n in scales:
+        seeded = seed_graph(driver, settings, n)
+        began = time.perf_counter()
+        graph = project(driver, settings)
+        row: dict[str, Any] = {
+            "statements": seeded["statements"],
+            "actors": graph.number_of_nodes(),
+            "edges": graph.number_of_edges(),
+            "seed_seconds": seeded["seconds"],
+            "projection_seconds": time.perf_counter() - began,
+            "reports": {},
+        }
+        for name, fn in reports.items():
+            began = time.perf_counter()
+            _call(fn, graph)
+            row["reports"][name] = time.perf_counter() - began
+        row["total_seconds"] = row["projection_seconds"] + sum(row["reports"].values())
+        rows.append(row)
+    sizes = [r["statements"] for r in rows]
+    exponents = {"projection": growth_exponent(sizes, [r["projection_seconds"] for r in rows])}
+    for name in reports:
+        exponents[name] = growth_exponent(sizes, [r["reports"][name] for r in rows])
+    exponents["total"] = growth_exponent(sizes, [r["total_seconds"] for r in rows])
+    return {"status": "ok", "scales": rows, "growth_exponents": exponents}

@@ -1,0 +1,265 @@
+"""Results JSON -> the tables of BENCHMARKS.md, the targets verdict, and a plot.
+
+Everything shown is read from the JSON, so the document can be regenerated from a committed result:
+``python -m bench.report bench/results/full.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+
+#: (key, description, threshold, higher_is_better)
+TARGETS: tuple[tuple[str, str, float, bool], ...] = (
+    ("loader_vs_naive", "ingest vs one transaction per statement (x)", 20.0, True),
+    ("loader_vs_limit", "ingest vs plain UNWIND CREATE (fraction of the limit)", 0.5, True),
+    ("reload_speedup", "reload of unchanged data vs first load (x faster)", 5.0, True),
+    ("actor_ratio_32", "query (b) throughput at 32 clients vs the ceiling", 0.3, True),
+    ("actor_p95_ms_32", "query (b) p95 at 32 clients (ms)", 50.0, False),
+    ("analytics_total_s", "analytics, all reports, at the largest scale (s)", 30.0, False),
+)
+
+
+def _status(part: dict[str, Any] | None) -> str:
+    return "missing" if part is None else str(part.get("status", "ok"))
+
+
+def _ok(results: dict[str, Any], key: str) -> dict[str, Any] | None:
+    """The part ``key`` if it ran to completion, else None (skipped, failed or not run)."""
+    part: dict[str, Any] | None = results.get(key)
+    return part if part is not None and _status(part) == "ok" else None
+
+
+def target_values(results: dict[str, Any]) -> dict[str, float | None]:
+    """The number each target is judged on (worst over the scales measured); None when not measured."""
+    values: dict[str, float | None] = {k: None for k, *_ in TARGETS}
+    ingest = _ok(results, "ingest")
+    if ingest is not None:
+        scales = ingest["scales"]
+        values["loader_vs_naive"] = min(s["ratios"]["loader_vs_naive"] for s in scales)
+        values["loader_vs_limit"] = min(s["ratios"]["loader_vs_limit"] for s in scales)
+        values["reload_speedup"] = min(s["ratios"]["reload_speedup"] for s in scales)
+    api = _ok(results, "api")
+    if api is not None and "actor" in api["queries"]:
+        run32 = max(api["queries"]["actor"]["runs"], key=lambda r: r["connections"])
+        values["actor_ratio_32"] = run32["ratio_to_ceiling"]
+        values["actor_p95_ms_32"] = run32["p95_ms"] if run32["requests"] else math.inf
+    analytics = _ok(results, "analytics")
+    if analytics is not None:
+        values["analytics_total_s"] = max(s["total_seconds"] for s in analytics["scales"])
+    return values
+
+
+def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each target with its value and whether it is met (None: not measured in this run)."""
+    values = target_values(results)
+    out = []
+    for key, text, threshold, higher in TARGETS:
+        value = values[key]
+        met = None if value is None else (value >= threshold if higher else value < threshold)
+        out.append({"target": key, "description": text, "threshold": threshold, "value": value, "met": met})
+    return out
+
+
+def _f(x: float | None, digits: int = 1) -> str:
+    if x is None:
+        return "n/a"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:.{digits}f}"
+
+
+def _machine(m: dict[str, Any]) -> list[str]:
+    return [
+        "| cores | memory | CPU | Python | Neo4j | heap / page cache | driver |",
+        "|---|---|---|---|---|---|---|",
+        f"| {m.get('cores')} | {m.get('memory_gib')} GiB | {m.get('cpu')} | {m.get('python')} | {m.get('neo4j')} "
+        f"| {m.get('neo4j_heap')} / {m.get('neo4j_pagecache')} | neo4j {m.get('neo4j_driver')} |",
+    ]
+
+
+def _ingest(part: dict[str, Any]) -> list[str]:
+    lines = [
+        "| statements | loader write st/s | loader end-to-end st/s | naive st/s | limit st/s | loader/naive | "
+        "loader/limit | reload s (first s) | reload speed-up | reload changed? |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for s in part["scales"]:
+        lo, na, li, r = s["loader"], s["naive"], s["limit"], s["ratios"]
+        lo_note = f" (first {lo['measured_statements']:,})" if lo.get("sampled") else ""
+        na_note = f" (first {na['measured_statements']:,})" if na.get("sampled") else ""
+        lines.append(
+            f"| {s['statements']:,} | {_f(lo['first_statements_per_s'])}{lo_note} | "
+            f"{_f(lo['end_to_end_statements_per_s'])} | {_f(na['statements_per_s'])}{na_note} | "
+            f"{_f(li['statements_per_s'])} | {_f(r['loader_vs_naive'], 2)} | {_f(r['loader_vs_limit'], 3)} | "
+            f"{_f(lo['reload_seconds'])} ({_f(lo['first_seconds'])}) | {_f(r['reload_speedup'], 2)} | "
+            f"{'yes' if lo['reload_changed_anything'] else 'no'} |"
+        )
+    lines += ["", "Reader (YAML parse + validation), measured on the first files of each corpus:", ""]
+    lines += ["| statements | files parsed | statements/s |", "|---:|---:|---:|"]
+    for s in part["scales"]:
+        p = s["parse"]
+        lines.append(f"| {s['statements']:,} | {p['files']} | {_f(p['statements_per_s'])} |")
+    return lines
+
+
+def _api(part: dict[str, Any]) -> list[str]:
+    lines = [
+        "| query | Cypher round trips | clients | requests/s | p50 ms | p95 ms | p99 ms | errors | vs ceiling |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for q in part["queries"].values():
+        for r in q["runs"]:
+            lines.append(
+                f"| {q['description']} | {q['cypher_round_trips']} | {r['connections']} | {_f(r['requests_per_s'])} | "
+                f"{_f(r['p50_ms'])} | {_f(r['p95_ms'])} | {_f(r['p99_ms'])} | {r['errors']} | "
+                f"{_f(r['ratio_to_ceiling'], 3)} |"
+            )
+    return lines
+
+
+def _analytics(part: dict[str, Any]) -> list[str]:
+    names = list(part["scales"][0]["reports"])
+    lines = [
+        "| statements | actors | edges | projection s | " + " | ".join(f"{n} s" for n in names) + " | total s |",
+        "|---:|---:|---:|---:|" + "---:|" * len(names) + "---:|",
+    ]
+    for s in part["scales"]:
+        cells = " | ".join(_f(s["reports"][n], 3) for n in names)
+        lines.append(
+            f"| {s['statements']:,} | {s['actors']:,} | {s['edges']:,} | {_f(s['projection_seconds'], 3)} | {cells} "
+            f"| {_f(s['total_seconds'], 3)} |"
+        )
+    exps = part["growth_exponents"]
+    lines += ["", "Growth exponent (log-log slope of time against statements; 1 = linear):", ""]
+    lines += ["| " + " | ".join(exps) + " |", "|" + "---:|" * len(exps)]
+    lines.append("| " + " | ".join(_f(v, 2) for v in exps.values()) + " |")
+    return lines
+
+
+def markdown(results: dict[str, Any], plot: str | None) -> str:
+    """BENCHMARKS.md for one results file."""
+    mode = results["mode"]
+    out = [
+        "# Benchmarks",
+        "",
+        f"Generated by `python -m bench.report` from `bench/results/{mode}.json` "
+        f"(`make {'bench' if mode == 'full' else 'bench-smoke'}`, run {results['started']}, "
+        f"{_f(results['duration_s'])} s). Regenerate with `make bench`; every number below is in the JSON.",
+        "",
+        "## Machine",
+        "",
+        *_machine(results["machine"]),
+        "",
+        "## Where we stand against the targets",
+        "",
+        "| target | threshold | measured | met? |",
+        "|---|---:|---:|---|",
+    ]
+    for t in results["targets"]:
+        met = "not measured" if t["met"] is None else ("yes" if t["met"] else "**no**")
+        cmp = "≥" if any(k == t["target"] and h for k, _, _, h in TARGETS) else "<"
+        out.append(f"| {t['description']} | {cmp} {_f(t['threshold'], 2)} | {_f(t['value'], 3)} | {met} |")
+    sections = (
+        ("ingest", "Ingest", _ingest, INGEST_NOTE),
+        ("api", "API", _api, API_NOTE),
+        ("analytics", "Analytics", _analytics, ANALYTICS_NOTE),
+    )
+    for key, title, render, note in sections:
+        part = results.get(key)
+        out += ["", f"## {title}", "", note, ""]
+        status = _status(part)
+        out += render(part) if status == "ok" and part is not None else [f"_{status}_"]
+    if plot:
+        out += ["", "## Throughput and latency against scale", "", f"![throughput and latency]({plot})"]
+    return "\n".join(out) + "\n"
+
+
+INGEST_NOTE = (
+    "Statements per second writing the same generated corpus three ways into an empty database: our loader "
+    "(`load_prepared`: MERGE, derived statuses and projections, one transaction per 50-statement dossier), "
+    "the naive way (one transaction per statement, parameterised MERGEs through the driver, no statuses or "
+    "projections) and the limit (plain `UNWIND $rows CREATE` of the loader's own precomputed rows, batches "
+    "of 10k, nothing derived). 'end-to-end' adds the reader's YAML parse and validation. Runs marked "
+    "'(first N)' hit their time budget: the rate is that of the first N statements, loaded into a smaller "
+    "graph than the whole, so it is an upper bound. Reload = the same dossiers loaded again (must change nothing)."
+)
+API_NOTE = (
+    "`wrk` over loopback against the real API (uvicorn, one worker, own process) on a graph of the ingest "
+    "corpus with statuses and projections. Request bodies rotate over the 50 busiest actors and 8 search words. "
+    "'vs ceiling' = requests/s divided by those of `{ __typename }` at the same concurrency. Round trips are "
+    "read from the `X-Actorgraph-Cypher-Queries` header."
+)
+ANALYTICS_NOTE = "Projection (Neo4j -> networkx) and each report, at three scales of the generated corpus."
+
+
+def plot(results: dict[str, Any], path: Path) -> bool:
+    """Throughput and latency against scale / concurrency as one PNG; False if nothing to plot."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    ingest, api, analytics = (_ok(results, k) for k in ("ingest", "api", "analytics"))
+    panels = [p for p in (ingest, api, analytics) if p is not None]
+    if not panels:
+        return False
+    fig, axes = plt.subplots(1, len(panels), figsize=(5.5 * len(panels), 4.2), squeeze=False)
+    ax_iter = iter(axes[0])
+    if ingest is not None:
+        ax = next(ax_iter)
+        sizes = [s["statements"] for s in ingest["scales"]]
+        for label, part, key in (
+            ("loader (write)", "loader", "first_statements_per_s"),
+            ("loader reload", "loader", "reload_statements_per_s"),
+            ("naive", "naive", "statements_per_s"),
+            ("limit (plain CREATE)", "limit", "statements_per_s"),
+        ):
+            ax.plot(sizes, [s[part][key] for s in ingest["scales"]], marker="o", label=label)
+        ax.set(xscale="log", yscale="log", xlabel="statements", ylabel="statements/s", title="Ingest throughput")
+        ax.legend(fontsize=8)
+    if api is not None:
+        ax = next(ax_iter)
+        twin = ax.twinx()
+        for name, q in api["queries"].items():
+            done = [r for r in q["runs"] if r["requests"]]  # a log axis has no place for 0
+            conns = [r["connections"] for r in done]
+            line = ax.plot(conns, [r["requests_per_s"] for r in done], marker="o", label=f"{name} req/s")[0]
+            twin.plot(conns, [r["p95_ms"] for r in done], ls="--", marker="x", color=line.get_color())
+        ax.set(xscale="log", yscale="log", xlabel="concurrent clients", ylabel="requests/s (solid)",
+               title="API throughput and p95 latency")  # fmt: skip
+        twin.set(yscale="log", ylabel="p95 ms (dashed)")
+        ax.legend(fontsize=8, loc="lower left")
+    if analytics is not None:
+        ax = next(ax_iter)
+        sizes = [s["statements"] for s in analytics["scales"]]
+        ax.plot(sizes, [s["projection_seconds"] for s in analytics["scales"]], marker="o", label="projection")
+        for name in analytics["scales"][0]["reports"]:
+            ax.plot(sizes, [s["reports"][name] for s in analytics["scales"]], marker="o", label=name)
+        ax.set(xscale="log", yscale="log", xlabel="statements", ylabel="seconds", title="Analytics time")
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def write(results_file: Path, markdown_file: Path) -> Path:
+    """Render one results file: a PNG beside it and the markdown at ``markdown_file``."""
+    results = json.loads(results_file.read_text(encoding="utf-8"))
+    results["targets"] = targets(results)
+    png = results_file.with_suffix(".png")
+    rel = png.resolve().relative_to(markdown_file.resolve().parent) if plot(results, png) else None
+    markdown_file.write_text(markdown(results, str(rel) if rel else None), encoding="utf-8")
+    return markdown_file
+
+
+if __name__ == "__main__":
+    source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "bench" / "results" / "full.json"
+    print(write(source, ROOT / "BENCHMARKS.md" if source.stem == "full" else source.with_suffix(".md")))

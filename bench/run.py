@@ -1,0 +1,128 @@
+"""Entry point: ``python -m bench.run [--smoke] [--only ingest,api,analytics]``.
+
+Starts (if needed) the benchmark's own local Neo4j from NEO4J_URI, which must not be the dev (7687)
+or test (7688) server: the harness wipes its database. Each part runs on its own; a part whose
+subject has not landed is recorded as ``skipped: <why>``. The exit code is non-zero only if the
+harness itself broke (a part ``failed``), never because a target was missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from neo4j import Driver
+
+from actorgraph.local import server
+from actorgraph.settings import Settings, get_settings
+from actorgraph.store.driver import open_driver
+from actorgraph.store.schema import init_schema
+from bench import analytics, api, ingest, machine, report
+
+RESULTS = Path(__file__).resolve().parent / "results"
+PROTECTED_PORTS = (7687, 7688)
+PARTS = ("ingest", "api", "analytics")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Sizes and time budgets of one run."""
+
+    mode: str
+    ingest_scales: tuple[int, ...]
+    ingest_budget_s: float
+    api_statements: int
+    api_seconds: float
+    analytics_scales: tuple[int, ...]
+
+
+FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (10_000, 40_000, 160_000))
+SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200))
+
+
+def _ingest(driver: Driver, settings: Settings, plan: Plan) -> dict[str, Any]:
+    scales = [ingest.run_scale(driver, settings, n, budget_s=plan.ingest_budget_s) for n in plan.ingest_scales]
+    return {"status": "ok", "budget_s": plan.ingest_budget_s, "scales": scales}
+
+
+def _api(driver: Driver, settings: Settings, plan: Plan) -> dict[str, Any]:
+    seeded = ingest.seed_graph(driver, settings, plan.api_statements)
+    return {**api.run(driver, settings, plan.api_seconds), "graph": seeded}
+
+
+def _analytics(driver: Driver, settings: Settings, plan: Plan) -> dict[str, Any]:
+    return analytics.run(driver, settings, plan.analytics_scales)
+
+
+RUNNERS: dict[str, Callable[[Driver, Settings, Plan], dict[str, Any]]] = {
+    "ingest": _ingest,
+    "api": _api,
+    "analytics": _analytics,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny scales, about a minute (what CI runs)")
+    parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts (default: all)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results JSON")
+    args = parser.parse_args(argv)
+    plan = SMOKE if args.smoke else FULL
+    parts = [p for p in args.only.split(",") if p]
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        parser.error(f"unknown parts {sorted(unknown)}: choose from {', '.join(PARTS)}")
+    get_settings.cache_clear()
+    settings = get_settings()
+    if settings.bolt_port in PROTECTED_PORTS:
+        print(f"NEO4J_URI is {settings.neo4j_uri}: the benchmark wipes its database, so give it its own server "
+              "(make bench sets bolt://127.0.0.1:7705).", file=sys.stderr)  # fmt: skip
+        return 2
+    if settings.is_local:
+        server.start(settings, progress=lambda msg: print(msg, file=sys.stderr))
+    began = time.perf_counter()
+    results: dict[str, Any] = {"mode": plan.mode, "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    driver = open_driver(settings)
+    broke = False
+    try:
+        init_schema(driver, settings)
+        results["machine"] = machine.describe(driver, settings)
+        results["plan"] = plan.__dict__
+        for part in parts:
+            t0 = time.perf_counter()
+            print(f"bench: {part} ...", file=sys.stderr, flush=True)
+            try:
+                results[part] = RUNNERS[part](driver, settings, plan)
+            except Exception as exc:  # the harness broke: record it, run the other parts, exit non-zero
+                traceback.print_exc()
+                results[part] = {"status": f"failed: {type(exc).__name__}: {exc}"}
+                broke = True
+            results[part]["seconds"] = time.perf_counter() - t0
+            print(f"bench: {part}: {results[part]['status']} ({results[part]['seconds']:.0f} s)", file=sys.stderr)
+        ingest.reset(driver, settings)
+    finally:
+        driver.close()
+    results["duration_s"] = time.perf_counter() - began
+    results["targets"] = report.targets(results)
+    args.out.mkdir(parents=True, exist_ok=True)
+    out = args.out / f"{plan.mode}.json"
+    out.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    doc = report.ROOT / "BENCHMARKS.md" if plan.mode == "full" and args.out == RESULTS else out.with_suffix(".md")
+    report.write(out, doc)
+    print(f"bench: wrote {out} and {doc}", file=sys.stderr)
+    for t in results["targets"]:
+        verdict = "not measured" if t["met"] is None else ("met" if t["met"] else "MISSED")
+        print(f"  {t['description']}: {report._f(t['value'], 3)} (target {t['threshold']}) {verdict}", file=sys.stderr)
+    return 1 if broke else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

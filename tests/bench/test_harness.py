@@ -1,0 +1,92 @@
+"""Each part of the harness at a tiny scale against the real server (and the real API under wrk)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from neo4j import Driver
+
+from actorgraph.settings import Settings
+from actorgraph.store.schema import counts
+from bench import api, report
+from bench.analytics import growth_exponent
+from bench.generate import generate
+from bench.ingest import create_plain, measure_limit, prepare, reset, run_scale, seed_graph
+from bench.ingest import measure_loader as loader
+
+
+def test_ingest_measures_all_three_ways_and_the_reload_changes_nothing(driver: Driver, settings: Settings) -> None:
+    result = run_scale(driver, settings, 100, budget_s=30.0, parse_files=2)
+    assert result["statements"] == 100
+    assert result["loader"]["measured_statements"] == 100 and not result["loader"]["sampled"]
+    assert result["loader"]["reload_changed_anything"] is False
+    assert result["limit"]["statements"] == 100
+    assert result["parse"]["statements"] == 100  # two files of 50
+    assert result["ratios"]["loader_vs_naive"] > 0
+
+
+def test_the_limit_writes_the_same_nodes_and_links_as_the_loader(driver: Driver, settings: Settings) -> None:
+    prepared = prepare(generate(150))
+    loader(driver, settings, prepared, budget_s=60.0)
+    by_loader = counts(driver, settings)
+    measure_limit(driver, settings, prepared)
+    by_limit = counts(driver, settings)
+    assert by_limit.nodes == by_loader.nodes
+    for rel in ("MADE", "ON", "REPORTED_IN", "SUBJECT", "OBJECT"):
+        assert by_limit.relationships[rel] == by_loader.relationships[rel]
+
+
+def test_seeded_graph_has_the_loaders_statuses_and_projections(driver: Driver, settings: Settings) -> None:
+    prepared = prepare(generate(150))
+    loader(driver, settings, prepared, budget_s=60.0)
+    by_loader = counts(driver, settings)
+    statuses = "MATCH (a:Allegation) RETURN a.id AS id, a.status AS s ORDER BY id"
+    loaded = driver.execute_query(statuses).records
+    seed_graph(driver, settings, 150)
+    assert counts(driver, settings) == by_loader
+    assert driver.execute_query(statuses).records == loaded
+
+
+def test_a_tiny_plain_create_into_an_empty_db(driver: Driver, settings: Settings) -> None:
+    reset(driver, settings)
+    assert create_plain(driver, settings, prepare(generate(60))) == 60
+
+
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk)")
+def test_wrk_against_the_real_api_reports_rate_latency_and_round_trips(driver: Driver, settings: Settings) -> None:
+    seed_graph(driver, settings, 100)
+    top = driver.execute_query("MATCH (a:Actor)-[:MADE]->() RETURN DISTINCT a.id AS id LIMIT 3").records
+    with api.serve(settings) as url:
+        actor_bodies = api.bodies("actor", [r["id"] for r in top])
+        assert api.round_trips(url, api.bodies("ceiling", [])[0]) == 0
+        assert api.round_trips(url, actor_bodies[0]) >= 1
+        run = api.run_wrk(url, actor_bodies, 2, 1.0)
+    assert run["requests"] > 0 and run["errors"] == 0
+    assert run["p50_ms"] is not None and 0 < run["p50_ms"] <= run["p95_ms"] <= run["p99_ms"]
+
+
+def test_growth_exponent_is_the_log_log_slope() -> None:
+    assert growth_exponent([10, 100, 1000], [1, 10, 100]) == pytest.approx(1.0)
+    assert growth_exponent([10, 100], [1, 100]) == pytest.approx(2.0)
+    assert growth_exponent([10], [1]) is None
+
+
+def test_report_renders_skipped_parts_and_judges_targets(tmp_path: Path) -> None:
+    results = {
+        "mode": "smoke", "started": "now", "duration_s": 1.0, "machine": {"cores": 2},
+        "ingest": {"status": "skipped: not here"},
+        "api": {"status": "ok", "queries": {"actor": {"description": "(b)", "cypher_round_trips": 2, "runs": [
+            {"connections": 32, "requests": 10, "errors": 0, "requests_per_s": 40.0, "p50_ms": 10.0,
+             "p95_ms": 20.0, "p99_ms": 30.0, "ratio_to_ceiling": 0.4}]}}},
+    }  # fmt: skip
+    file = tmp_path / "smoke.json"
+    file.write_text(json.dumps(results))
+    text = report.write(file, tmp_path / "smoke.md").read_text()
+    assert "_skipped: not here_" in text
+    judged = {t["target"]: t["met"] for t in report.targets(results)}
+    assert judged["actor_ratio_32"] is True and judged["actor_p95_ms_32"] is True
+    assert judged["loader_vs_naive"] is None
+    assert (tmp_path / "smoke.png").exists()
