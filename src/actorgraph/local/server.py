@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from actorgraph.browser import bundle as browser_bundle
 from actorgraph.errors import ConfigError, Neo4jAuthError, Neo4jUnavailable, ProvisionError
 from actorgraph.settings import Settings
 
@@ -289,6 +290,7 @@ def start(settings: Settings, progress: Progress = _quiet) -> tuple[Status, bool
     provision(settings, progress)
     first_start = not (layout.data_dir / "dbms").exists()
     write_config(settings, layout)
+    browser_bundle.install(layout.conf_dir, layout.lib, layout.http_port)
     if first_start:
         progress("Setting the initial password")
         _set_initial_password(settings, layout, java)
