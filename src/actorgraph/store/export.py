@@ -1,0 +1,60 @@
+"""Exporting the graph for other tools: JSON (everything, with provenance) or GraphML (the actor
+network, for Gephi, yEd or networkx)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import IO, Any
+
+import networkx as nx
+from neo4j import Driver
+
+from actorgraph.settings import Settings
+from actorgraph.store.cypher import query
+from actorgraph.store.projections import PROJECTION_TYPES
+from actorgraph.store.reads import to_python
+
+
+def _stream(driver: Driver, settings: Settings, name: str) -> Iterator[dict[str, Any]]:
+    with driver.session(database=settings.neo4j_database) as session:
+        for record in session.run(query(name)):
+            yield to_python(dict(record))
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None}
+
+
+def write_json(driver: Driver, settings: Settings, out: IO[str]) -> tuple[int, int]:
+    """Write ``{"nodes": [...], "relationships": [...]}``; returns the counts."""
+    nodes = [{"label": r["label"], **_clean(r["props"])} for r in _stream(driver, settings, "export_nodes")]
+    rels = [
+        {"type": r["type"], "source": r["source"], "target": r["target"], **_clean(r["props"])}
+        for r in _stream(driver, settings, "export_relationships")
+    ]
+    json.dump({"nodes": nodes, "relationships": rels}, out, ensure_ascii=False, indent=1, default=str)
+    out.write("\n")
+    return len(nodes), len(rels)
+
+
+def actor_network(driver: Driver, settings: Settings) -> nx.MultiDiGraph:
+    """Actors and events with the derived relationships between them (no provenance nodes)."""
+    graph = nx.MultiDiGraph()
+    for r in _stream(driver, settings, "export_nodes"):
+        if r["label"] in ("Actor", "Event"):
+            props = r["props"]
+            graph.add_node(props["id"], label=r["label"], name=props.get("name", props["id"]),
+                           kind=props.get("kind") or "")  # fmt: skip
+    for r in _stream(driver, settings, "export_relationships"):
+        if r["type"] in PROJECTION_TYPES:
+            props = r["props"]
+            graph.add_edge(r["source"], r["target"], key=r["type"], type=r["type"], count=int(props.get("count", 0)),
+                           statements=" ".join(props.get("statements") or []))  # fmt: skip
+    return graph
+
+
+def write_graphml(driver: Driver, settings: Settings, out: IO[bytes]) -> tuple[int, int]:
+    graph = actor_network(driver, settings)
+    nx.write_graphml(graph, out)
+    return graph.number_of_nodes(), graph.number_of_edges()
