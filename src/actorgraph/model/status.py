@@ -1,7 +1,8 @@
 """Deriving an allegation's status from who affirms and who denies it. Pure: no I/O.
 
-The store runs the same rule in Cypher after every write (``store/queries/derive_status.cypher``);
-this function is the specification and is used by tests and the dossier preview.
+This function is the specification and the only implementation: after every write the store reads
+the affected statements with Cypher (``store/queries/accounts.cypher``) and applies it
+(``store/projections.py``), so graph and rule cannot disagree.
 """
 
 from __future__ import annotations

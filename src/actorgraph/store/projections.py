@@ -162,15 +162,27 @@ def _read_rows(tx: ManagedTransaction, actors: list[str]) -> tuple[list[AccountR
     return rows, seen
 
 
-def refresh(tx: ManagedTransaction, allegation_ids: list[str], extra_actors: Iterable[str] = ()) -> None:
+def refresh(
+    tx: ManagedTransaction,
+    allegation_ids: list[str],
+    extra_actors: Iterable[str] = (),
+    *,
+    check_removed: bool = True,
+) -> None:
     """Recompute status and projections affected by changes to these allegations (and actors).
 
-    Call inside the transaction that made the change. ``extra_actors`` names actors whose
-    relationships must be rebuilt even if no listed allegation mentions them any more (e.g. the
-    actor merged away, or the speaker a statement was taken from).
+    Call inside the transaction that made the change, after statements were added, moved to
+    another actor or deleted. ``extra_actors`` names actors whose relationships must be rebuilt
+    even if nothing else points at them (e.g. the survivor of an actor merge). ``check_removed``
+    also rebuilds every relationship citing a statement that no longer exists; the loader, which
+    never deletes statements, turns that scan off.
     """
     record = tx.run(query("scope_actors"), ids=list(allegation_ids)).single()
-    actors = sorted(set(record["actors"] if record else []) | set(extra_actors))
+    actors_set = set(record["actors"] if record else []) | set(extra_actors)
+    if check_removed:
+        stale = tx.run(query("stale_projection_actors")).single()
+        actors_set |= set(stale["actors"] if stale else [])
+    actors = sorted(actors_set)
     if not actors:
         return
     rows, seen = _read_rows(tx, actors)
@@ -202,7 +214,7 @@ def refresh_all(tx: ManagedTransaction) -> None:
     """Rebuild every status and projection from scratch (after bulk changes or for repair)."""
     ids = [rec["id"] for rec in tx.run("MATCH (a:Allegation) RETURN a.id AS id")]
     actors = [rec["id"] for rec in tx.run("MATCH (x:Actor) RETURN x.id AS id")]
-    refresh(tx, ids, extra_actors=actors)
+    refresh(tx, ids, extra_actors=actors, check_removed=False)
 
 
 __all__ = ["PROJECTION_TYPES", "derive_relations", "derive_statuses", "refresh", "refresh_all"]

@@ -216,5 +216,5 @@ def write_dossier(tx: ManagedTransaction, prepared: PreparedDossier, mapping: di
     rows = dossier_rows(prepared, mapping)
     for label in LABELS:
         result.changes[label].update(run_write(tx, label, rows[label]))
-    projections.refresh(tx, [a["id"] for a in rows["Allegation"]])
+    projections.refresh(tx, [a["id"] for a in rows["Allegation"]], check_removed=False)
     return result
