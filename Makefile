@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop clean help
+.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -14,7 +14,7 @@ help: ## list the targets
 up: install ## fresh machine -> local Neo4j + schema + seed/ loaded + GraphQL API on :8000
 	$(BIN)/actorgraph up
 
-test: install ## run the test suite against a real local Neo4j (port 7688, separate data)
+test: install browser-deps ## run the test suite against a real local Neo4j (port 7688, separate data)
 	$(BIN)/pytest
 
 lint: install ## ruff + mypy (strict)
@@ -36,6 +36,15 @@ system-deps: ## Java 17 and Maven for the local Neo4j (apt-get, only when missin
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless maven; \
 	  else echo "Install Java 17 and Maven (e.g. sudo apt-get install openjdk-17-jre-headless maven)"; exit 1; fi; \
 	fi
+
+browser-deps: install ## Debian's Chromium (apt-get, only when missing) + Playwright, for tests/browser
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "No /usr/bin/chromium: the browser tests will be skipped (install it: sudo apt-get install chromium)"; fi; \
+	fi
+	@# Playwright drives /usr/bin/chromium; never `playwright install` (it would download its own browser).
+	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q 'playwright>=1.45'
 
 neo4j-start: install ## start the local Neo4j (bolt 7687, browser 7474)
 	$(BIN)/actorgraph neo4j start

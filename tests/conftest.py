@@ -28,6 +28,7 @@ from actorgraph.store.driver import open_driver
 
 TESTS = Path(__file__).parent
 UNIT = TESTS / "unit"
+BROWSER = TESTS / "browser"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,6 +36,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         path = Path(str(item.fspath))
         if UNIT not in path.parents:
             item.add_marker(pytest.mark.neo4j)
+        if BROWSER in path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ PATH_QUERIES = {"network", "who_accuses_whom", "neighbourhood", "chain_between"}
 def run(driver: Driver, settings: Settings, path: Path, **params: str) -> list[dict[str, object]]:
     text = path.read_text(encoding="utf-8")
     records, _, _ = driver.execute_query(text, {**seed_params(path), **params}, database_=settings.neo4j_database)
-    return [dict(record.items()) for record in records]
+    return [{key: record[key] for key in record.keys()} for record in records]
 
 
 def explore(name: str) -> Path:
@@ -95,5 +95,5 @@ def test_timeline_and_sources_cover_every_statement(seeded: Driver, settings: Se
     timeline = run(seeded, settings, explore("timeline"))
     by_source = run(seeded, settings, explore("statements_by_source"))
     assert len(timeline) == len(by_source) == total
-    offsets = [r["offset"] for r in by_source]
+    offsets = [int(str(r["offset"])) for r in by_source]
     assert offsets == sorted(offsets)  # one source in the seed: in reading order

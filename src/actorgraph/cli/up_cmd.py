@@ -10,10 +10,12 @@ from typing import Annotated
 
 import typer
 
+from actorgraph.browser import bundle
+from actorgraph.browser.labels import apply_display_labels
 from actorgraph.cli import load_cmd, serve_cmd
 from actorgraph.cli.console import console, err_console
 from actorgraph.local import server
-from actorgraph.settings import get_settings
+from actorgraph.settings import Settings, get_settings
 from actorgraph.store import schema
 from actorgraph.store.driver import connect
 
@@ -37,6 +39,25 @@ def register(app: typer.Typer) -> None:
             load_cmd.run_load([seed])
         else:
             err_console.print(f"[yellow]No {seed}/ folder here: nothing loaded.[/]")
-        console.print(f"Neo4j Browser: http://127.0.0.1:{settings.http_port} (user {settings.neo4j_user})")
+        with connect(settings) as driver:
+            apply_display_labels(driver, settings)  # Browser's style colours actors by these labels
+        _print_browser_help(settings)
         if serve:
             serve_cmd.run_serve()
+
+
+def _print_browser_help(settings: Settings) -> None:
+    """How to reach the styled network in Neo4j Browser: the local server opens the guide on connect."""
+    port = settings.http_port
+    console.print(
+        f"Neo4j Browser: open http://127.0.0.1:{port}/browser/ and connect to bolt://127.0.0.1:{settings.bolt_port} "
+        f"as {settings.neo4j_user} (password: NEO4J_PASSWORD).",
+        soft_wrap=True,
+    )
+    if settings.is_local:
+        console.print(
+            "  The actorgraph guide and style open by themselves on connect; to reopen the guide run\n"
+            f"  :play {bundle.guide_url(port)}\n"
+            f"  and to restore the style :style {bundle.style_url(port)}",
+            soft_wrap=True,
+        )
