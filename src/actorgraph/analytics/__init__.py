@@ -1,0 +1,44 @@
+"""Network analytics on the actor graph: project it from Neo4j into networkx, then run pure reports.
+
+``REPORTS`` maps each report's name to its function; every function takes the projected graph first
+(and, for ``ego`` and ``path``, actor ids) and has defaults for everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from actorgraph.analytics.camps import camps
+from actorgraph.analytics.centrality import centrality
+from actorgraph.analytics.contested import contested
+from actorgraph.analytics.contradictions import contradictions
+from actorgraph.analytics.ego import ego
+from actorgraph.analytics.paths import path
+from actorgraph.analytics.projection import Filters, build_graph, project
+
+REPORTS: dict[str, Callable[..., Any]] = {
+    "centrality": centrality,
+    "camps": camps,
+    "contested": contested,
+    "contradictions": contradictions,
+    "ego": ego,
+    "path": path,
+}
+
+#: Reports that read the statements per allegation, not only the edges.
+NEEDS_ACCOUNTS = frozenset({"contested", "contradictions"})
+
+__all__ = [
+    "NEEDS_ACCOUNTS",
+    "REPORTS",
+    "Filters",
+    "build_graph",
+    "camps",
+    "centrality",
+    "contested",
+    "contradictions",
+    "ego",
+    "path",
+    "project",
+]

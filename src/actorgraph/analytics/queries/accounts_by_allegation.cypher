@@ -1,0 +1,14 @@
+// Statements on allegations of $predicates / with $statuses (null = any), one row per statement with
+// what the projection rules and the contested/contradictions reports need.
+MATCH (a:Allegation)
+WHERE ($predicates IS NULL OR a.predicate IN $predicates) AND ($statuses IS NULL OR a.status IN $statuses)
+MATCH (s:Statement)-[:ON]->(a)
+MATCH (sp:Actor)-[:MADE]->(s)
+MATCH (a)-[:SUBJECT]->(subj:Actor)
+MATCH (a)-[:OBJECT]->(obj)
+OPTIONAL MATCH (s)-[:ON_BEHALF_OF]->(ob:Actor)
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(src:Source)
+RETURN a.id AS allegation, a.predicate AS predicate, a.status AS status, a.summary AS summary,
+       subj.id AS subject, obj.id AS object, obj:Event AS object_is_event,
+       s.id AS statement, s.stance AS stance, s.stated_on AS stated_on,
+       sp.id AS speaker, ob.id AS on_behalf_of, src.id AS source

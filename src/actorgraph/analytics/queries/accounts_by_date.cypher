@@ -1,0 +1,16 @@
+// Statements stated between $date_from and $date_to (inclusive; a range seek on the stated_on index),
+// optionally only on allegations of $predicates / with $statuses, one row per statement with what the
+// projection rules and the contested/contradictions reports need. Undated statements are left out.
+MATCH (s:Statement)
+WHERE s.stated_on >= $date_from AND s.stated_on <= $date_to
+MATCH (s)-[:ON]->(a:Allegation)
+WHERE ($predicates IS NULL OR a.predicate IN $predicates) AND ($statuses IS NULL OR a.status IN $statuses)
+MATCH (sp:Actor)-[:MADE]->(s)
+MATCH (a)-[:SUBJECT]->(subj:Actor)
+MATCH (a)-[:OBJECT]->(obj)
+OPTIONAL MATCH (s)-[:ON_BEHALF_OF]->(ob:Actor)
+OPTIONAL MATCH (s)-[:REPORTED_IN]->(src:Source)
+RETURN a.id AS allegation, a.predicate AS predicate, a.status AS status, a.summary AS summary,
+       subj.id AS subject, obj.id AS object, obj:Event AS object_is_event,
+       s.id AS statement, s.stance AS stance, s.stated_on AS stated_on,
+       sp.id AS speaker, ob.id AS on_behalf_of, src.id AS source

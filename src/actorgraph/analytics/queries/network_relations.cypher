@@ -1,0 +1,5 @@
+// Every derived actor-to-actor relationship (the store's projections) with its evidence: the edges
+// of the unfiltered network. Relationships to events are not part of the actor network.
+MATCH (a:Actor)-[r:ACCUSES|CONTRADICTS|OPPOSES|SUPPORTS|ALLIED_WITH|PART_OF|SPEAKS_FOR|LEADS|DENIES_INVOLVEMENT]->(b:Actor)
+RETURN a.id AS source, b.id AS target, type(r) AS type, r.count AS count, r.statements AS statements,
+       r.first_stated AS first_stated, r.last_stated AS last_stated

@@ -1,0 +1,85 @@
+"""Centrality on hand-worked graphs, and PageRank/betweenness cross-checked against igraph."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from actorgraph.analytics.centrality import centrality
+from actorgraph.analytics.projection import Edge, build_graph
+
+
+def edges(*spec: tuple[str, str, str, int]) -> list[Edge]:
+    return [Edge(s, t, typ, tuple(f"{s}-{t}-{typ}-{i}" for i in range(n))) for s, t, typ, n in spec]
+
+
+def test_weighted_degrees_rank_the_top_accuser_first() -> None:
+    g = build_graph(
+        [("k", "Kremlin", None), ("a", "A", None), ("b", "B", None), ("c", "C", None)],
+        edges(("k", "a", "ACCUSES", 3), ("k", "b", "ACCUSES", 2), ("a", "k", "ACCUSES", 1),
+              ("a", "k", "OPPOSES", 5), ("b", "c", "ALLIED_WITH", 4)),
+    )  # fmt: skip
+    rows = {r.actor: r for r in centrality(g).rows}
+    assert centrality(g).rows[0].actor == "k"
+    assert (rows["k"].accusations_made, rows["k"].accused) == (5, 1)  # OPPOSES is not an accusation
+    assert (rows["a"].accusations_made, rows["a"].accused) == (1, 3)
+    assert (rows["c"].accusations_made, rows["c"].accused) == (0, 0)
+    # Betweenness on the undirected whole network a-k-b-c: of the 3 pairs without b, (k,c) and (a,c)
+    # pass through b; normalised by those 3 pairs: 2/3. Likewise k brokers (a,b) and (a,c).
+    assert rows["b"].betweenness == pytest.approx(2 / 3)
+    assert rows["k"].betweenness == pytest.approx(2 / 3)
+    assert rows["c"].betweenness == 0.0
+    assert sum(r.pagerank for r in rows.values()) == pytest.approx(1.0)
+
+
+def test_pagerank_by_hand_on_a_two_cycle() -> None:
+    # a <-> b, equal weights: symmetric, each 1/2; a third actor accused by both gets the most.
+    g = build_graph([], edges(("a", "b", "ACCUSES", 1), ("b", "a", "ACCUSES", 1)))
+    rows = {r.actor: r for r in centrality(g).rows}
+    assert rows["a"].pagerank == pytest.approx(0.5)
+    g2 = build_graph([], edges(("a", "c", "ACCUSES", 1), ("b", "c", "ACCUSES", 1)))
+    ranked = sorted(centrality(g2).rows, key=lambda r: -r.pagerank)
+    assert ranked[0].actor == "c"
+
+
+def _random_graph(n: int, m: int, seed: int) -> list[Edge]:
+    rng = random.Random(seed)
+    types = ["ACCUSES", "ACCUSES", "OPPOSES", "SUPPORTS", "CONTRADICTS", "PART_OF"]
+    out = []
+    for i in range(m):
+        s, t = rng.randrange(n), rng.randrange(n)
+        if s != t:
+            out.append(Edge(f"n{s}", f"n{t}", rng.choice(types), tuple(f"s{i}-{j}" for j in range(rng.randint(1, 4)))))
+    return out
+
+
+def test_pagerank_and_betweenness_match_igraph() -> None:
+    igraph = pytest.importorskip("igraph")
+    g = build_graph([(f"n{i}", None, None) for i in range(60)], _random_graph(60, 240, seed=7))
+    result = {r.actor: r for r in centrality(g).rows}
+    names = list(g.nodes)
+    index = {n: i for i, n in enumerate(names)}
+
+    accuse: dict[tuple[str, str], int] = {}
+    links: set[tuple[str, str]] = set()
+    for u, v, d in g.edges(data=True):
+        if d["type"] == "ACCUSES":
+            accuse[(u, v)] = accuse.get((u, v), 0) + d["weight"]
+        links.add((min(u, v), max(u, v)))
+    directed = igraph.Graph(n=len(names), edges=[(index[u], index[v]) for u, v in accuse], directed=True)
+    pr = directed.pagerank(weights=list(accuse.values()), damping=0.85)
+    undirected = igraph.Graph(n=len(names), edges=[(index[u], index[v]) for u, v in links], directed=False)
+    bt = undirected.betweenness()
+    scale = (len(names) - 1) * (len(names) - 2) / 2
+    for n in names:
+        assert result[n].pagerank == pytest.approx(pr[index[n]], abs=1e-6)
+        assert result[n].betweenness == pytest.approx(bt[index[n]] / scale, abs=1e-9)
+
+
+def test_betweenness_is_sampled_on_large_graphs_and_seeded() -> None:
+    g = build_graph([], _random_graph(300, 900, seed=3))
+    first = centrality(g, k=50, seed=1)
+    assert first.betweenness_samples == 50
+    assert first == centrality(g, k=50, seed=1)
+    assert centrality(g).betweenness_samples is None  # small enough: exact
