@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import urllib.error
+import urllib.request
 import zipfile
 from importlib import resources
 from pathlib import Path
@@ -37,6 +39,15 @@ def guide_url(http_port: int) -> str:
 
 def style_url(http_port: int) -> str:
     return f"{base_url(http_port)}/actorgraph.grass"
+
+
+def is_served(http_port: int) -> bool:
+    """True when the Neo4j on ``http_port`` serves our guide (False: started before it existed, or not ours)."""
+    try:
+        with urllib.request.urlopen(guide_url(http_port), timeout=5) as resp:
+            return resp.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
 
 
 def explore_query(name: str) -> str:

@@ -54,7 +54,13 @@ def _print_browser_help(settings: Settings) -> None:
         f"as {settings.neo4j_user} (password: NEO4J_PASSWORD).",
         soft_wrap=True,
     )
-    if settings.is_local:
+    if settings.is_local and not bundle.is_served(port):
+        err_console.print(
+            "[yellow]  This Neo4j was started before actorgraph shipped its Browser guide: restart it once "
+            "(actorgraph neo4j stop, then make up) to get the guide and style.[/]",
+            soft_wrap=True,
+        )
+    elif settings.is_local:
         console.print(
             "  The actorgraph guide and style open by themselves on connect; to reopen the guide run\n"
             f"  :play {bundle.guide_url(port)}\n"
