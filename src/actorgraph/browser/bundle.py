@@ -45,7 +45,7 @@ def is_served(http_port: int) -> bool:
     """True when the Neo4j on ``http_port`` serves our guide (False: started before it existed, or not ours)."""
     try:
         with urllib.request.urlopen(guide_url(http_port), timeout=5) as resp:
-            return resp.status == 200
+            return bool(resp.status == 200)
     except (urllib.error.URLError, OSError):
         return False
 
