@@ -18,7 +18,7 @@ PATH_QUERIES = {"network", "who_accuses_whom", "neighbourhood", "chain_between"}
 def run(driver: Driver, settings: Settings, path: Path, **params: str) -> list[dict[str, object]]:
     text = path.read_text(encoding="utf-8")
     records, _, _ = driver.execute_query(text, {**seed_params(path), **params}, database_=settings.neo4j_database)
-    return [{key: record[key] for key in record.keys()} for record in records]
+    return [dict(zip(record.keys(), record.values(), strict=True)) for record in records]
 
 
 def explore(name: str) -> Path:
