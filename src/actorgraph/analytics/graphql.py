@@ -22,7 +22,6 @@ from typing import Any
 import networkx as nx
 import strawberry
 from strawberry.types import Info
-from strawberry.types.enum import has_enum_definition
 
 from actorgraph.analytics.cache import ReportCache, graph_version
 from actorgraph.analytics.camps import camps as camps_report
@@ -32,12 +31,11 @@ from actorgraph.analytics.contradictions import contradictions as contradictions
 from actorgraph.analytics.ego import ego as ego_report
 from actorgraph.analytics.paths import path as path_report
 from actorgraph.analytics.projection import Filters, project
-from actorgraph.errors import ActorgraphError
-from actorgraph.model import vocabulary as v
 
-for _enum in (v.Predicate, v.AllegationStatus):  # shared with the API's types when both are loaded
-    if not has_enum_definition(_enum):
-        strawberry.enum(_enum)
+# The API's types register our vocabulary enums with strawberry (with descriptions). A schema may
+# hold each only once, so we use the enums as registered there rather than registering our own.
+from actorgraph.api.types import AllegationStatus, Predicate
+from actorgraph.errors import ActorgraphError
 
 #: One cache per process; entries are dropped when the graph's version moves.
 CACHE = ReportCache()
@@ -48,8 +46,8 @@ MAX_LIMIT = 500
 class NetworkFilter:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    predicates: list[v.Predicate] | None = None
-    statuses: list[v.AllegationStatus] | None = None
+    predicates: list[Predicate] | None = None  # type: ignore[valid-type]
+    statuses: list[AllegationStatus] | None = None  # type: ignore[valid-type]
 
     def to_filters(self) -> Filters:
         return Filters(

@@ -14,6 +14,7 @@ from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDept
 from strawberry.extensions.base_extension import SchemaExtension
 
 from actorgraph import model
+from actorgraph.analytics.graphql import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
 from actorgraph.api.connections import Connection, connection
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
@@ -267,6 +268,10 @@ class Query:
             info.context.reader.shortest_paths, str(from_id), str(to_id), max_length, _types(relation_types), 25
         )
         return await _graph_view(info, edges, [])
+
+    @strawberry.field(description="Network reports (networkx): centrality, camps, contested, contradictions, ego, path.")
+    def analytics(self) -> AnalyticsQuery:
+        return AnalyticsQuery()
 
 
 # --- mutations -----------------------------------------------------------------------------------
