@@ -70,7 +70,8 @@ def timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:
 
 def run(actors: int, statements: int, seed: int) -> dict[str, Any]:
     build_seconds, graph = timed(synthetic, actors, statements, seed)
-    hubs = [n for n, _ in sorted(graph.degree, key=lambda kv: (-kv[1], kv[0]))[:2]]
+    ranked = [n for n, d in sorted(graph.degree, key=lambda kv: (-kv[1], kv[0])) if d > 0]
+    hubs = [ranked[0], ranked[len(ranked) // 2]]
     out: dict[str, Any] = {
         "actors": graph.number_of_nodes(),
         "statements": statements,
@@ -85,7 +86,7 @@ def run(actors: int, statements: int, seed: int) -> dict[str, Any]:
         "contested": (contested, (graph,), {}),
         "contradictions": (contradictions, (graph,), {}),
         "ego": (ego, (graph, hubs[0]), {}),
-        "path": (path, (graph, hubs[1], f"actor-{actors - 1}"), {}),
+        "path": (path, (graph, hubs[1], ranked[-1]), {}),
     }
     for report, (fn, args, kwargs) in calls.items():
         seconds, result = timed(fn, *args, **kwargs)

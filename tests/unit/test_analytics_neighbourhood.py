@@ -30,8 +30,8 @@ def test_ego_first_ring_both_directions_strongest_first() -> None:
 
 def test_ego_second_ring_adds_the_links_that_reach_new_actors() -> None:
     rows = ego(NETWORK, "k", radius=2)
-    second = [(r.neighbour, r.type) for r in rows if r.distance == 2]
-    assert second == [("y", "SPEAKS_FOR")]  # a-b is inside the first ring, so it is not listed
+    second = [(r.neighbour, r.via, r.type) for r in rows if r.distance == 2]
+    assert second == [("y", "h", "SPEAKS_FOR")]  # a-b is inside the first ring, so it is not listed
 
 
 def test_path_lists_every_shortest_chain_with_directions() -> None:

@@ -20,6 +20,9 @@ from actorgraph.analytics.layers import cooperative, name, signed_pairs
 
 #: Components up to this many actors are split exactly (2^(n-1) splits tried).
 EXACT_LIMIT = 14
+#: Random restarts are tried only on components up to this size; larger ones start from the spectral
+#: and sign-propagation splits alone (random starts rarely beat them there and each costs a full search).
+RESTART_LIMIT = 2000
 CAMP_NAMES = ("A", "B")
 
 Adjacency = dict[str, list[tuple[str, float]]]
@@ -139,7 +142,7 @@ def _split(adj: Adjacency, nodes: list[str], seed: int, restarts: int, exact_lim
         return _exact(adj, nodes), True
     rng = random.Random(seed)
     starts = [_spectral(adj, nodes), _propagate(adj, nodes)]
-    starts += [{n: rng.randint(0, 1) for n in nodes} for _ in range(restarts)]
+    starts += [{n: rng.randint(0, 1) for n in nodes} for _ in range(restarts if len(nodes) <= RESTART_LIMIT else 0)]
     best: tuple[float, dict[str, int]] | None = None
     for start in starts:
         side = _local_search(adj, dict(start), random.Random(rng.random()))

@@ -11,7 +11,8 @@ from actorgraph.analytics.layers import layer, name, undirected
 
 #: Above this many actors, betweenness is estimated from ``k`` sampled sources instead of all of them.
 EXACT_BETWEENNESS_LIMIT = 2000
-DEFAULT_SAMPLES = 200
+#: Each sampled source is one breadth-first search over the whole network (~0.1-0.3 s at 10k actors).
+DEFAULT_SAMPLES = 64
 
 
 @dataclass(frozen=True)

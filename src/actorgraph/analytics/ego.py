@@ -15,6 +15,8 @@ class EgoRow:
     neighbour: str
     name: str
     distance: int
+    via: str
+    """The actor one ring in that links to the neighbour (the actor itself in the first ring)."""
     direction: str
     """``out`` (the actor -> neighbour), ``in`` (neighbour -> the actor), or ``-`` beyond the first ring."""
     type: str
@@ -55,12 +57,12 @@ def ego(graph: nx.MultiDiGraph, actor: str, *, radius: int = 1) -> list[EgoRow]:
         if u == v or u not in distance or v not in distance:
             continue
         if center in (u, v):
-            other, direction = (v, "out") if u == center else (u, "in")
+            other, via, direction = (v, u, "out") if u == center else (u, v, "in")
         elif abs(distance[u] - distance[v]) == 1:
-            other, direction = (u, "-") if distance[u] > distance[v] else (v, "-")
+            other, via, direction = (u, v, "-") if distance[u] > distance[v] else (v, u, "-")
         else:
             continue
-        rows.append(EgoRow(str(other), name(graph, other), distance[other], direction, data["type"],
+        rows.append(EgoRow(str(other), name(graph, other), distance[other], str(via), direction, data["type"],
                            data["sign"], data["weight"]))  # fmt: skip
-    rows.sort(key=lambda r: (r.distance, -r.weight, r.neighbour, r.type))
+    rows.sort(key=lambda r: (r.distance, -r.weight, r.neighbour, r.via, r.type))
     return rows

@@ -135,6 +135,7 @@ class EgoEntry:
     neighbour: strawberry.ID
     name: str
     distance: int
+    via: strawberry.ID
     direction: str
     type: str
     sign: int
