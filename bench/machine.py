@@ -57,4 +57,6 @@ def describe(driver: Driver | None, settings: Settings) -> dict[str, Any]:
         "neo4j_driver": _version("neo4j"),
         "actorgraph": _version("actorgraph"),
         "networkx": _version("networkx"),
+        # Other work on the machine skews every number: the 1-minute load average when the run began.
+        "load_average_1m": round(os.getloadavg()[0], 2),
     }

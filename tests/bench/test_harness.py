@@ -11,7 +11,7 @@ from neo4j import Driver
 
 from actorgraph.settings import Settings
 from actorgraph.store.schema import counts
-from bench import api, report
+from bench import analytics, api, report
 from bench.analytics import growth_exponent
 from bench.generate import generate
 from bench.ingest import create_plain, measure_limit, prepare, reset, run_scale, seed_graph
@@ -90,3 +90,16 @@ def test_report_renders_skipped_parts_and_judges_targets(tmp_path: Path) -> None
     assert judged["actor_ratio_32"] is True and judged["actor_p95_ms_32"] is True
     assert judged["loader_vs_naive"] is None
     assert (tmp_path / "smoke.png").exists()
+
+
+def test_analytics_times_projection_and_every_report_at_three_scales(driver: Driver, settings: Settings) -> None:
+    result = analytics.run(driver, settings, (60, 120, 240))
+    if result["status"].startswith("skipped"):
+        pytest.skip(result["status"])
+    assert result["status"] == "ok"
+    assert [s["statements"] for s in result["scales"]] == [60, 120, 240]
+    for scale in result["scales"]:
+        assert scale["actors"] > 0 and scale["projection_seconds"] > 0
+        assert scale["total_seconds"] >= scale["projection_seconds"]
+    assert set(result["growth_exponents"]) >= {"projection", "total"}
+    assert result["at_target_scale"]["total_seconds"] > 0
