@@ -74,19 +74,25 @@ def _cost(adj: Adjacency, side: dict[str, int]) -> float:
 
 
 def _local_search(adj: Adjacency, side: dict[str, int], rng: random.Random) -> dict[str, int]:
-    """Flip single actors while that lowers the frustration (a local optimum)."""
+    """Flip single actors while that lowers the frustration (a local optimum).
+
+    With spins s = +-1 and each actor's field h = sum(J * s_neighbour), flipping u changes the cost by
+    2 * s_u * h_u, so u flips when it disagrees with its field; only its neighbours' fields change.
+    """
+    spin = {n: 1 - 2 * side[n] for n in adj}
+    field = {u: sum(j * spin[v] for v, j in adj[u]) for u in adj}
     nodes = sorted(adj)
     improved = True
     while improved:
         improved = False
         rng.shuffle(nodes)
         for u in nodes:
-            su = side[u]
-            delta = sum(j if side[v] == su else -j for v, j in adj[u])
-            if delta < -1e-12:  # flipping u lowers the frustration by -2*delta
-                side[u] = 1 - su
+            if spin[u] * field[u] < -1e-12:
+                spin[u] = -spin[u]
+                for v, j in adj[u]:
+                    field[v] += 2 * j * spin[u]
                 improved = True
-    return side
+    return {n: (1 - spin[n]) // 2 for n in adj}
 
 
 def _spectral(adj: Adjacency, nodes: list[str], iterations: int = 200) -> dict[str, int]:
