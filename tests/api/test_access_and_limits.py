@@ -82,6 +82,19 @@ def test_depth_alias_and_token_limits(settings: Settings, driver: Driver) -> Non
         assert _code(body) == "BAD_USER_INPUT" and "token" in body["errors"][0]["message"].lower()
 
 
+def test_cors_allows_only_the_configured_frontend(settings: Settings, driver: Driver) -> None:
+    frontend = "http://localhost:5173"
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type,x-api-key"}
+    with Server(api_settings(settings, api_cors_origins=[frontend])) as srv:
+        ok = httpx.options(f"{srv.url}/graphql", headers={"Origin": frontend, **preflight})
+        assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == frontend
+        other = httpx.options(f"{srv.url}/graphql", headers={"Origin": "http://evil.example", **preflight})
+        assert "access-control-allow-origin" not in other.headers
+        answer = httpx.post(f"{srv.url}/graphql", json={"query": "{ __typename }"}, headers={"Origin": frontend})
+        assert answer.headers["access-control-allow-origin"] == frontend
+        assert "x-actorgraph-cypher-queries" in answer.headers["access-control-expose-headers"].lower()
+
+
 def test_transaction_timeout_is_unavailable_not_a_crash(settings: Settings, driver: Driver) -> None:
     driver.execute_query(
         "UNWIND range(1, 50000) AS i CREATE (:Actor {id: 'a' + toString(i), name: 'n', kind: 'PERSON'})"

@@ -174,4 +174,9 @@ def test_round_trips_depend_on_depth_not_on_page_size(gql: GraphQL, driver: Driv
     assert len(large["data"]["allegations"]["edges"]) == 50
     assert small["_round_trips"] == large["_round_trips"]
     assert small["extensions"]["cypherQueries"] == small["_round_trips"]
-    assert large["_round_trips"] <= 5  # ids, nodes, statements, speakers+subjects+sources (batched per level)
+    # ids, allegations, then statements and subjects (two loaders, one level), then speakers+sources
+    assert large["_round_trips"] == 5
+    both = """{ allegations(first: 50) { edges { node { id subject { name }
+        affirming(limit: 3) { quote speaker { name } } denying { quote source { title } }
+        statements(limit: 7) { speaker { name } } } } } }"""
+    assert gql(both)["_round_trips"] == 5  # stances and limits differ, the batches do not

@@ -7,7 +7,6 @@ data, and every batch a loader sends is exactly one Cypher round trip.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Hashable
 from typing import Any
 
 from strawberry.dataloader import DataLoader
@@ -15,52 +14,48 @@ from strawberry.fastapi import BaseContext
 
 from actorgraph.api.auth import Principal
 from actorgraph.settings import Settings
-from actorgraph.store.reads import Reader, Row
+from actorgraph.store.projections import PROJECTION_TYPES
+from actorgraph.store.reads import AllegationsKey, Reader, Row, StatementsKey
 
 NodeRow = tuple[str, Row]
 
 
 class Loaders:
-    """DataLoaders over one Reader. Keyed loaders (same arguments) share one batch per tick."""
+    """DataLoaders over one Reader, one per kind of lookup.
+
+    Keys carry their own filters (stance, status, limit), so an allegation's ``affirming`` and
+    ``denying`` (or two differently limited lists) join the same batch: one round trip per level of
+    the query, whatever its arguments.
+    """
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
         self.node: DataLoader[str, NodeRow | None] = DataLoader(self._load_nodes)
-        self._keyed: dict[Hashable, DataLoader[str, list[Row]]] = {}
+        self.statements: DataLoader[StatementsKey, list[Row]] = DataLoader(self._load_statements)
+        self.allegations: DataLoader[AllegationsKey, list[Row]] = DataLoader(self._load_allegations)
+        self.relations: DataLoader[str, list[Row]] = DataLoader(self._load_relations)
 
     async def _load_nodes(self, ids: list[str]) -> list[NodeRow | None]:
         found = await asyncio.to_thread(self.reader.nodes, ids)
         return [found.get(i) for i in ids]
 
-    def _grouped(self, key: Hashable, fetch: Callable[[list[str]], dict[str, list[Row]]]) -> DataLoader[str, list[Row]]:
-        loader = self._keyed.get(key)
-        if loader is None:
+    async def _load_statements(self, keys: list[StatementsKey]) -> list[list[Row]]:
+        grouped = await asyncio.to_thread(self.reader.statements_of, keys)
+        return [grouped.get(k, []) for k in keys]
 
-            async def load(ids: list[str]) -> list[list[Row]]:
-                grouped = await asyncio.to_thread(fetch, ids)
-                return [grouped.get(i, []) for i in ids]
+    async def _load_allegations(self, keys: list[AllegationsKey]) -> list[list[Row]]:
+        grouped = await asyncio.to_thread(self.reader.allegations_of, keys)
+        return [grouped.get(k, []) for k in keys]
 
-            loader = DataLoader(load)
-            self._keyed[key] = loader
-        return loader
+    async def _load_relations(self, ids: list[str]) -> list[list[Row]]:
+        """Every derived relationship of each actor; resolvers pick the types and direction they want."""
+        grouped = await asyncio.to_thread(self.reader.relations, ids, list(PROJECTION_TYPES))
+        return [grouped.get(i, []) for i in ids]
 
     def prime(self, label: str, rows: list[Row]) -> None:
         """Rows fetched by a one-to-many query are node rows too: later ``node`` loads need no query."""
         for row in rows:
             self.node.prime(row["id"], (label, row))
-
-    def statements_of(self, kind: str, stance: str | None, limit: int) -> DataLoader[str, list[Row]]:
-        return self._grouped(
-            ("statements", kind, stance, limit), lambda ids: self.reader.statements_of(kind, ids, stance, limit)
-        )
-
-    def allegations_of(self, role: str, status: str | None, limit: int) -> DataLoader[str, list[Row]]:
-        return self._grouped(
-            ("allegations", role, status, limit), lambda ids: self.reader.allegations_of(role, ids, status, limit)
-        )
-
-    def relations(self, types: tuple[str, ...]) -> DataLoader[str, list[Row]]:
-        return self._grouped(("relations", types), lambda ids: self.reader.relations(ids, list(types)))
 
 
 class Context(BaseContext):

@@ -269,7 +269,9 @@ class Query:
         )
         return await _graph_view(info, edges, [])
 
-    @strawberry.field(description="Network reports (networkx): centrality, camps, contested, contradictions, ego, path.")
+    @strawberry.field(
+        description="Network reports (networkx): centrality, camps, contested, contradictions, ego, path."
+    )
     def analytics(self) -> AnalyticsQuery:
         return AnalyticsQuery()
 

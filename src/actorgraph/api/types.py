@@ -12,7 +12,7 @@ from strawberry.types import Info
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
 from actorgraph.model import vocabulary as v
 from actorgraph.store.projections import PROJECTION_TYPES
-from actorgraph.store.reads import Row
+from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 
 # Our model's enums, registered with strawberry (descriptions show in the schema).
 strawberry.enum(v.ActorKind, description="What kind of actor.")
@@ -85,9 +85,8 @@ async def load_node(info: Ctx, node_id: str | None) -> Actor | Event | Allegatio
 
 
 async def _statements(info: Ctx, kind: str, parent: str, stance: v.Stance | None, limit: int) -> list[Statement]:
-    rows = await info.context.loaders.statements_of(
-        kind, stance.value if stance else None, page_limit(info, limit)
-    ).load(parent)
+    key = StatementsKey(kind, parent, stance.value if stance else None, page_limit(info, limit))
+    rows = await info.context.loaders.statements.load(key)
     info.context.loaders.prime("Statement", rows)
     return [Statement.from_row(r) for r in rows]
 
@@ -95,9 +94,8 @@ async def _statements(info: Ctx, kind: str, parent: str, stance: v.Stance | None
 async def _allegations(
     info: Ctx, role: str, parent: str, status: v.AllegationStatus | None, limit: int
 ) -> list[Allegation]:
-    rows = await info.context.loaders.allegations_of(
-        role, status.value if status else None, page_limit(info, limit)
-    ).load(parent)
+    key = AllegationsKey(role, parent, status.value if status else None, page_limit(info, limit))
+    rows = await info.context.loaders.allegations.load(key)
     info.context.loaders.prime("Allegation", rows)
     return [Allegation.from_row(r) for r in rows]
 
@@ -168,10 +166,12 @@ class Actor(Node):
         types: list[RelationType] | None = None,  # type: ignore[valid-type]
         direction: Direction | None = None,
     ) -> list[Relation]:
-        wanted = tuple(sorted(t.value for t in types)) if types else PROJECTION_TYPES
-        rows = await info.context.loaders.relations(wanted).load(self.id)
+        wanted = {t.value for t in types} if types else set(PROJECTION_TYPES)
+        rows = await info.context.loaders.relations.load(self.id)
         out = []
         for r in rows:
+            if r["type"] not in wanted:
+                continue
             d = Direction.OUT if r["outgoing"] else Direction.IN
             if direction is not None and d is not direction:
                 continue

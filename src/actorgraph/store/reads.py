@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any, LiteralString
+from typing import Any, LiteralString, NamedTuple
 
 import neo4j
 from neo4j import Driver, Query, RoutingControl
@@ -39,6 +39,24 @@ class Page:
     total: int
     offset: int
     ids: list[str]
+
+
+class StatementsKey(NamedTuple):
+    """A request for the statements of one parent: ``kind`` is 'speaker', 'allegation' or 'source'."""
+
+    kind: str
+    pid: str
+    stance: str | None
+    limit: int
+
+
+class AllegationsKey(NamedTuple):
+    """A request for the allegations whose ``role`` ('subject' or 'object') is the node ``pid``."""
+
+    role: str
+    pid: str
+    status: str | None
+    limit: int
 
 
 @dataclass(frozen=True)
@@ -81,18 +99,26 @@ class Reader:
             out[props["id"]] = (rec["label"], props)
         return out
 
-    # --- one-to-many for a batch of parents ------------------------------------------------------
+    # --- one-to-many for a batch of requests ----------------------------------------------------
 
-    def statements_of(self, kind: str, ids: list[str], stance: str | None, limit: int) -> dict[str, list[Row]]:
-        grouped: dict[str, list[Row]] = defaultdict(list)
-        for rec in self.run("read_statements_of", ids=ids, kind=kind, stance=stance, limit=limit):
-            grouped[rec["pid"]].append(to_python(rec["props"]))
+    def statements_of(self, keys: list[StatementsKey]) -> dict[StatementsKey, list[Row]]:
+        """Statements for every request in one round trip, in (stated_on, id) order."""
+        grouped: dict[StatementsKey, list[Row]] = defaultdict(list)
+        rows = [
+            {"i": i, "kind": k.kind, "pid": k.pid, "stance": k.stance, "limit": k.limit} for i, k in enumerate(keys)
+        ]
+        for rec in self.run("read_statements_of", keys=rows):
+            grouped[keys[rec["i"]]].append(to_python(rec["props"]))
         return grouped
 
-    def allegations_of(self, role: str, ids: list[str], status: str | None, limit: int) -> dict[str, list[Row]]:
-        grouped: dict[str, list[Row]] = defaultdict(list)
-        for rec in self.run("read_allegations_about", ids=ids, role=role, status=status, limit=limit):
-            grouped[rec["pid"]].append(to_python(rec["props"]))
+    def allegations_of(self, keys: list[AllegationsKey]) -> dict[AllegationsKey, list[Row]]:
+        """Allegations for every request in one round trip, in id order."""
+        grouped: dict[AllegationsKey, list[Row]] = defaultdict(list)
+        rows = [
+            {"i": i, "role": k.role, "pid": k.pid, "status": k.status, "limit": k.limit} for i, k in enumerate(keys)
+        ]
+        for rec in self.run("read_allegations_about", keys=rows):
+            grouped[keys[rec["i"]]].append(to_python(rec["props"]))
         return grouped
 
     def relations(self, ids: list[str], types: list[str]) -> dict[str, list[Row]]:

@@ -1,14 +1,15 @@
-// Allegations whose subject (or object) is one of a batch of actors/events; at most $limit each.
-UNWIND $ids AS pid
-CALL (pid) {
-  MATCH (a:Allegation)-[:SUBJECT]->(:Actor {id: pid}) WHERE $role = 'subject' RETURN a
+// Allegations of a batch of requests, each {i, role, pid, status, limit}: those whose subject (role
+// 'subject') or object ('object') is the actor/event `pid`, optionally of one status; at most `limit` each.
+UNWIND $keys AS k
+CALL (k) {
+  MATCH (a:Allegation)-[:SUBJECT]->(:Actor {id: k.pid}) WHERE k.role = 'subject' RETURN a
   UNION
-  MATCH (a:Allegation)-[:OBJECT]->({id: pid}) WHERE $role = 'object' RETURN a
+  MATCH (a:Allegation)-[:OBJECT]->({id: k.pid}) WHERE k.role = 'object' RETURN a
 }
-WITH pid, a WHERE ($status IS NULL OR a.status = $status)
+WITH k, a WHERE k.status IS NULL OR a.status = k.status
 ORDER BY a.id
-WITH pid, collect(a)[..$limit] AS page
-UNWIND page AS a
+WITH k.i AS i, k.limit AS lim, collect(a) AS found
+UNWIND found[..lim] AS a
 MATCH (a)-[:SUBJECT]->(subj:Actor)
 MATCH (a)-[:OBJECT]->(obj)
-RETURN pid, a {.*, subject: subj.id, object: obj.id} AS props
+RETURN i, a {.*, subject: subj.id, object: obj.id} AS props

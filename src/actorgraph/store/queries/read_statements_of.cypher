@@ -1,18 +1,19 @@
-// Statements linked to a batch of parents: made by actors, on allegations, or reported in sources.
-// $kind is 'speaker', 'allegation' or 'source'; $stance optionally filters; at most $limit per parent.
-UNWIND $ids AS pid
-CALL (pid) {
-  MATCH (:Actor {id: pid})-[:MADE]->(s:Statement) WHERE $kind = 'speaker' RETURN s
+// Statements of a batch of requests, each {i, kind, pid, stance, limit}: made by an actor (kind 'speaker'),
+// on an allegation ('allegation') or reported in a source ('source'); optionally of one stance; at most
+// `limit` per request. Requests differing only in stance or limit still share this one round trip.
+UNWIND $keys AS k
+CALL (k) {
+  MATCH (:Actor {id: k.pid})-[:MADE]->(s:Statement) WHERE k.kind = 'speaker' RETURN s
   UNION
-  MATCH (:Allegation {id: pid})<-[:ON]-(s:Statement) WHERE $kind = 'allegation' RETURN s
+  MATCH (:Allegation {id: k.pid})<-[:ON]-(s:Statement) WHERE k.kind = 'allegation' RETURN s
   UNION
-  MATCH (:Source {id: pid})<-[:REPORTED_IN]-(s:Statement) WHERE $kind = 'source' RETURN s
+  MATCH (:Source {id: k.pid})<-[:REPORTED_IN]-(s:Statement) WHERE k.kind = 'source' RETURN s
 }
-WITH pid, s WHERE $stance IS NULL OR s.stance = $stance
+WITH k, s WHERE k.stance IS NULL OR s.stance = k.stance
 ORDER BY s.stated_on, s.id
-WITH pid, collect(s)[..$limit] AS page
-UNWIND page AS s
+WITH k.i AS i, k.limit AS lim, collect(s) AS found
+UNWIND found[..lim] AS s
 MATCH (speaker:Actor)-[:MADE]->(s)-[:ON]->(a:Allegation)
 MATCH (s)-[:REPORTED_IN]->(src:Source)
 OPTIONAL MATCH (s)-[:ON_BEHALF_OF]->(ob:Actor)
-RETURN pid, s {.*, speaker: speaker.id, allegation: a.id, source: src.id, on_behalf_of: ob.id} AS props
+RETURN i, s {.*, speaker: speaker.id, allegation: a.id, source: src.id, on_behalf_of: ob.id} AS props
