@@ -133,20 +133,29 @@ def test_node_lookup_and_search(gql: GraphQL, seed: None) -> None:
 
 def test_neighborhood_and_paths(gql: GraphQL, seed: None) -> None:
     body = gql(
-        """{ neighborhood(actorId: "hur", depth: 1) { nodes { id label } edges { source target type count } } }"""
+        """{ neighborhood(actorId: "hur", depth: 2) { nodes { id label }
+            edges { source target type direction count statementIds } } }"""
     )
     view = body["data"]["neighborhood"]
-    assert {(e["source"], e["type"], e["target"]) for e in view["edges"]} >= {
-        ("hur", "CONTRADICTS", "kremlin"),
-        ("hur", "DENIES_INVOLVEMENT", "incursion-into-russia"),
+    edges = {(e["source"], e["type"], e["target"], e["direction"]) for e in view["edges"]}
+    assert edges >= {
+        ("hur", "CONTRADICTS", "kremlin", "OUT"),
+        ("hur", "DENIES_INVOLVEMENT", "incursion-into-russia", "OUT"),
+        ("kremlin", "ACCUSES", "freedom-of-russia-legion", "OUT"),  # the second hop, away from HUR
     }
+    assert all(e["count"] == len(e["statementIds"]) > 0 for e in view["edges"])
     assert {"hur", "kremlin", "incursion-into-russia"} <= {n["id"] for n in view["nodes"]}
     body = gql(
         """{ paths(fromId: "hur", toId: "freedom-of-russia-legion", maxLength: 3) {
-            nodes { id } edges { source type target } } }"""
+            nodes { id } edges { source type target direction } } }"""
     )
-    edges = {(e["source"], e["type"], e["target"]) for e in body["data"]["paths"]["edges"]}
-    assert ("hur", "CONTRADICTS", "kremlin") in edges and ("kremlin", "ACCUSES", "freedom-of-russia-legion") in edges
+    paths = {(e["source"], e["type"], e["target"], e["direction"]) for e in body["data"]["paths"]["edges"]}
+    assert ("hur", "CONTRADICTS", "kremlin", "OUT") in paths
+    assert ("kremlin", "ACCUSES", "freedom-of-russia-legion", "OUT") in paths
+    back = gql(
+        '{ paths(fromId: "freedom-of-russia-legion", toId: "hur", maxLength: 3) { edges { source direction } } }'
+    )
+    assert {e["direction"] for e in back["data"]["paths"]["edges"] if e["source"] == "kremlin"} == {"IN"}
 
 
 def _many(driver: Driver, n: int) -> None:

@@ -24,6 +24,7 @@ from actorgraph.api.types import (
     Allegation,
     AllegationStatus,
     Ctx,
+    Direction,
     Event,
     EventKind,
     Node,
@@ -74,6 +75,9 @@ class GraphEdge:
     source: strawberry.ID
     target: strawberry.ID
     type: RelationType  # type: ignore[valid-type]
+    direction: Direction = strawberry.field(
+        description="OUT if the edge points away from the view's start (the centre, or `fromId`), else IN."
+    )
     count: int
     statement_ids: list[strawberry.ID]
 
@@ -90,6 +94,23 @@ class SearchHit:
     node: Node
 
 
+def _orient(edges: list[dict[str, Any]], start: str) -> None:
+    """Mark each path edge OUT if it points away from ``start`` (by hops along the paths), else IN."""
+    hops = {start: 0}
+    frontier = [start]
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for e in edges:
+                for a, b in ((e["source"], e["target"]), (e["target"], e["source"])):
+                    if a == node and b not in hops:
+                        hops[b] = hops[node] + 1
+                        nxt.append(b)
+        frontier = nxt
+    for e in edges:
+        e["direction"] = "OUT" if hops.get(e["source"], 0) <= hops.get(e["target"], 0) else "IN"
+
+
 def _types(types: list[Any] | None) -> list[str]:
     return sorted(t.value for t in types) if types else list(PROJECTION_TYPES)
 
@@ -97,7 +118,7 @@ def _types(types: list[Any] | None) -> list[str]:
 async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[str]) -> GraphView:
     unique: dict[tuple[str, str, str], dict[str, Any]] = {}
     for e in edges:
-        unique[(e["source"], e["type"], e["target"])] = e
+        unique.setdefault((e["source"], e["type"], e["target"]), e)  # the hop nearest the start wins
     ids = list(
         dict.fromkeys([*extra_ids, *(e["source"] for e in unique.values()), *(e["target"] for e in unique.values())])
     )
@@ -114,6 +135,7 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
                 source=strawberry.ID(e["source"]),
                 target=strawberry.ID(e["target"]),
                 type=RelationType(e["type"]),
+                direction=Direction(e["direction"]),
                 count=int(e["count"] or 0),
                 statement_ids=[strawberry.ID(s) for s in e["statements"] or []],
             )
@@ -246,6 +268,8 @@ class Query:
         edges: list[dict[str, Any]] = []
         for _ in range(depth):
             hop = await asyncio.to_thread(info.context.reader.expand, frontier, types)
+            for e in hop:  # `other` is the far end, so an edge whose source it is points inwards
+                e["direction"] = "IN" if e["source"] == e["other"] != e["target"] else "OUT"
             edges += hop
             frontier = sorted({e["other"] for e in hop} - seen)
             seen |= set(frontier)
@@ -267,6 +291,7 @@ class Query:
         edges = await asyncio.to_thread(
             info.context.reader.shortest_paths, str(from_id), str(to_id), max_length, _types(relation_types), 25
         )
+        _orient(edges, str(from_id))
         return await _graph_view(info, edges, [])
 
     @strawberry.field(
