@@ -37,8 +37,10 @@ from actorgraph.analytics.projection import Filters, project
 from actorgraph.api.types import AllegationStatus, Predicate
 from actorgraph.errors import ActorgraphError
 
-#: One cache per process; entries are dropped when the graph's version moves.
+#: One cache per process; entries are dropped when the graph's version moves. Projected graphs are
+#: large (a 10k-actor network with its statements is hundreds of MB), so only the last two are kept.
 CACHE = ReportCache()
+PROJECTIONS = ReportCache(max_entries=2)
 MAX_LIMIT = 500
 
 
@@ -160,7 +162,7 @@ class Chain:
 
 def _graph(info: Info[Any, Any], filters: Filters, accounts: bool, version: str) -> nx.MultiDiGraph:
     ctx = info.context
-    graph: nx.MultiDiGraph = CACHE.get_or_compute(
+    graph: nx.MultiDiGraph = PROJECTIONS.get_or_compute(
         ("projection", filters, accounts),
         version,
         lambda: project(ctx.driver, ctx.settings, filters, accounts=accounts),
