@@ -83,14 +83,20 @@ def run(driver: Driver, settings: Settings, scales: Sequence[int]) -> dict[str, 
         }
         for name, fn in reports.items():
             began = time.perf_counter()
-            _call(fn, graph)
+            try:
+                _call(fn, graph)
+            except Exception as exc:  # a bug in a report is a finding to record, not a broken harness
+                row.setdefault("errors", {})[name] = f"{type(exc).__name__}: {exc}"
+                row["reports"][name] = None
+                continue
             row["reports"][name] = time.perf_counter() - began
-        row["total_seconds"] = row["projection_seconds"] + sum(row["reports"].values())
+        row["total_seconds"] = row["projection_seconds"] + sum(t for t in row["reports"].values() if t is not None)
         rows.append(row)
     sizes = [r["statements"] for r in rows]
     exponents = {"projection": growth_exponent(sizes, [r["projection_seconds"] for r in rows])}
     for name in reports:
-        exponents[name] = growth_exponent(sizes, [r["reports"][name] for r in rows])
+        timed = [(n, r["reports"][name]) for n, r in zip(sizes, rows, strict=True) if r["reports"][name] is not None]
+        exponents[name] = growth_exponent([n for n, _ in timed], [t for _, t in timed])
     exponents["total"] = growth_exponent(sizes, [r["total_seconds"] for r in rows])
     largest = rows[-1]
     target = {"statements": TARGET_STATEMENTS, "measured": largest["statements"] >= TARGET_STATEMENTS}

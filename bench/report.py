@@ -141,6 +141,9 @@ def _analytics(part: dict[str, Any]) -> list[str]:
     if at.get("total_seconds") is not None:
         how = "measured" if at["measured"] else "extrapolated from the largest scale with the total's exponent"
         lines += ["", f"At {at['statements']:,} statements: {_f(at['total_seconds'])} s ({how})."]
+    for s in part["scales"]:
+        for name, err in s.get("errors", {}).items():
+            lines += ["", f"**{name} failed at {s['statements']:,} statements:** `{err}`"]
     exps = part["growth_exponents"]
     lines += ["", "Growth exponent (log-log slope of time against statements; 1 = linear):", ""]
     lines += ["| " + " | ".join(exps) + " |", "|" + "---:|" * len(exps)]
@@ -247,7 +250,9 @@ def plot(results: dict[str, Any], path: Path) -> bool:
         sizes = [s["statements"] for s in analytics["scales"]]
         ax.plot(sizes, [s["projection_seconds"] for s in analytics["scales"]], marker="o", label="projection")
         for name in analytics["scales"][0]["reports"]:
-            ax.plot(sizes, [s["reports"][name] for s in analytics["scales"]], marker="o", label=name)
+            timed = zip(sizes, (s["reports"][name] for s in analytics["scales"]), strict=True)
+            done = [(n, t) for n, t in timed if t]
+            ax.plot([n for n, _ in done], [t for _, t in done], marker="o", label=name)
         ax.set(xscale="log", yscale="log", xlabel="statements", ylabel="seconds", title="Analytics time")
         ax.legend(fontsize=8)
     fig.tight_layout()
