@@ -231,7 +231,7 @@ def _read(tx: ManagedTransaction, filters: Filters, accounts: bool) -> nx.MultiD
                 _date(r["last_stated"]),
                 r["count"],
             )
-            for r in tx.run(query("network_relations", QUERIES))
+            for r in tx.run(query("network_relations", QUERIES), with_statements=accounts)
         ]
         allegations = None
         if accounts:
@@ -256,8 +256,8 @@ def project(
     """The actor network from Neo4j, in one read transaction.
 
     ``filters`` are applied in Cypher, so only matching statements leave the database. ``accounts``
-    also brings the statements per allegation (for ``contested`` and ``contradictions``); the other
-    reports need only the edges.
+    also brings the statements per allegation and each edge's statement ids (for ``contested`` and
+    ``contradictions``); the other reports need only the edges and their weights.
     """
     filters = filters or Filters()
     filters.check()
