@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import random
 
+import networkx as nx
 import pytest
 
 from actorgraph.analytics.centrality import centrality
+from actorgraph.analytics.layers import layer
 from actorgraph.analytics.projection import Edge, build_graph
 
 
@@ -83,3 +85,15 @@ def test_betweenness_is_sampled_on_large_graphs_and_seeded() -> None:
     assert first.betweenness_samples == 50
     assert first == centrality(g, k=50, seed=1)
     assert centrality(g).betweenness_samples is None  # small enough: exact
+
+
+def test_pagerank_always_converges() -> None:
+    # A periodic web (a <-> b, a <-> c): the power iteration's error only shrinks by alpha a step, so at
+    # alpha 0.99 networkx's default 100 steps fail. Stationary: a 1/2, b and c 1/4 each.
+    web = [("a", "b"), ("a", "c"), ("b", "a"), ("c", "a")]
+    g = build_graph([], edges(*[(s, t, "ACCUSES", 1) for s, t in web]))
+    with pytest.raises(nx.PowerIterationFailedConvergence):
+        nx.pagerank(layer(g, {"ACCUSES"}), alpha=0.99, tol=1e-10)
+    rows = {r.actor: r for r in centrality(g, alpha=0.99).rows}
+    assert rows["a"].pagerank == pytest.approx(0.5, abs=1e-3)
+    assert rows["b"].pagerank == pytest.approx(rows["c"].pagerank)
