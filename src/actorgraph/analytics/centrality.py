@@ -10,8 +10,9 @@ import networkx as nx
 from actorgraph.analytics.backend import preferred
 from actorgraph.analytics.layers import layer, name, undirected
 
-#: Above this many actors, betweenness is estimated from ``k`` sampled sources instead of all of them.
-EXACT_BETWEENNESS_LIMIT = 2000
+#: Exact betweenness costs one breadth-first search per actor, ~ actors x links; above this budget it is
+#: estimated from ``k`` sampled sources instead (a 2,000-actor network with 100k links would take minutes).
+EXACT_BETWEENNESS_BUDGET = 20_000_000
 #: PageRank's tolerance: tight enough to agree with other implementations to 1e-6.
 PAGERANK_TOLERANCE = 1e-10
 #: Each sampled source is one breadth-first search over the whole network (~0.1-0.3 s at 10k actors).
@@ -55,7 +56,7 @@ def centrality(
     - ``accusations_made`` / ``accused``: statements behind the actor's outgoing / incoming ACCUSES edges;
     - ``pagerank``: PageRank on the weighted accusation layer (being accused by the much-accused counts more);
     - ``betweenness``: normalised betweenness on the whole network, undirected and unweighted (who sits on
-      the chains between others). Exact up to ``EXACT_BETWEENNESS_LIMIT`` actors, else estimated from
+      the chains between others). Exact within ``EXACT_BETWEENNESS_BUDGET`` (actors x links), else from
       ``k`` (default ``DEFAULT_SAMPLES``) sources drawn with ``seed``.
 
     >>> from actorgraph.analytics.projection import Edge, build_graph
@@ -66,7 +67,8 @@ def centrality(
     accusations = layer(graph, {"ACCUSES"})
     whole = undirected(graph)
     n = whole.number_of_nodes()
-    samples = None if k is None and n <= EXACT_BETWEENNESS_LIMIT else min(n, k or DEFAULT_SAMPLES)
+    exact = n * max(whole.number_of_edges(), 1) <= EXACT_BETWEENNESS_BUDGET
+    samples = None if k is None and exact else min(n, k or DEFAULT_SAMPLES)
     if samples is not None and samples >= n:
         samples = None
     with preferred():
