@@ -172,18 +172,7 @@ def _account_rows(records: Iterable[Any]) -> tuple[list[AccountRow], dict[str, A
     rows: list[AccountRow] = []
     allegations: dict[str, AllegationInfo] = {}
     for rec in records:
-        row = AccountRow(
-            allegation=rec["allegation"],
-            predicate=Predicate(rec["predicate"]),
-            subject=rec["subject"],
-            object=rec["object"],
-            object_is_event=bool(rec["object_is_event"]),
-            statement=rec["statement"],
-            stance=Stance(rec["stance"]),
-            stated_on=_date(rec["stated_on"]),
-            speaker=rec["speaker"],
-            on_behalf_of=rec["on_behalf_of"],
-        )
+        row = AccountRow.from_record(rec)
         rows.append(row)
         info = allegations.get(row.allegation)
         if info is None:

@@ -63,6 +63,23 @@ class AccountRow:
     def voice(self) -> str:
         return self.on_behalf_of or self.speaker
 
+    @classmethod
+    def from_record(cls, rec: Any) -> AccountRow:
+        """One row of ``accounts.cypher`` (or a query returning the same columns)."""
+        stated = rec["stated_on"]
+        return cls(
+            allegation=rec["allegation"],
+            predicate=Predicate(rec["predicate"]),
+            subject=rec["subject"],
+            object=rec["object"],
+            object_is_event=bool(rec["object_is_event"]),
+            statement=rec["statement"],
+            stance=Stance(rec["stance"]),
+            stated_on=stated.to_native() if hasattr(stated, "to_native") else stated,
+            speaker=rec["speaker"],
+            on_behalf_of=rec["on_behalf_of"],
+        )
+
 
 @dataclass
 class Relation:
@@ -144,21 +161,7 @@ def _read_rows(tx: ManagedTransaction, actors: list[str]) -> tuple[list[AccountR
         seen.add(rec["allegation"])
         if rec["statement"] is None:
             continue
-        stated = rec["stated_on"]
-        rows.append(
-            AccountRow(
-                allegation=rec["allegation"],
-                predicate=Predicate(rec["predicate"]),
-                subject=rec["subject"],
-                object=rec["object"],
-                object_is_event=bool(rec["object_is_event"]),
-                statement=rec["statement"],
-                stance=Stance(rec["stance"]),
-                stated_on=stated.to_native() if stated is not None else None,
-                speaker=rec["speaker"],
-                on_behalf_of=rec["on_behalf_of"],
-            )
-        )
+        rows.append(AccountRow.from_record(rec))
     return rows, seen
 
 
