@@ -14,9 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from neo4j import Driver
-
-from actorgraph.settings import Settings
+from actorgraph.store.core import Store
 from bench.ingest import seed_graph
 
 #: The target scale (10k actors, 200k statements). When the run stops short of it, the time there is
@@ -62,7 +60,7 @@ def _call(fn: Callable[..., Any], graph: Any) -> Any:
     return fn(graph, *args)
 
 
-def run(driver: Driver, settings: Settings, scales: Sequence[int]) -> dict[str, Any]:
+def run(store: Store, scales: Sequence[int]) -> dict[str, Any]:
     """Time projection and every report at each scale; the growth exponent of each."""
     found = _api()
     if isinstance(found, str):
@@ -70,9 +68,9 @@ def run(driver: Driver, settings: Settings, scales: Sequence[int]) -> dict[str, 
     project, reports = found
     rows: list[dict[str, Any]] = []
     for n in scales:
-        seeded = seed_graph(driver, settings, n)
+        seeded = seed_graph(store, n)
         began = time.perf_counter()
-        graph = project(driver, settings)
+        graph = project(store)
         row: dict[str, Any] = {
             "statements": seeded["statements"],
             "actors": graph.number_of_nodes(),

@@ -1,8 +1,8 @@
 """Time every analytics report on a synthetic network of 10,000 actors and 200,000 statements.
 
 The network is built without Neo4j but through the same code as a real projection: synthetic
-statements (Zipf-distributed speakers and subjects, as in real corpora) go through the store's
-projection rules (``derive_relations``) and ``build_graph``. Run:
+statements (Zipf-distributed speakers and subjects, as in real corpora) go through the model's
+derivation rules (``derive_relations``) and ``build_graph``. Run:
 
     MPLBACKEND=Agg .venv/bin/python -m bench.analytics_timing [--actors 10000] [--statements 200000]
 """
@@ -22,9 +22,10 @@ import networkx as nx
 
 from actorgraph.analytics import camps, centrality, contested, contradictions, ego, path
 from actorgraph.analytics.backend import installed
-from actorgraph.analytics.projection import Account, AllegationInfo, build_graph, edges_from_accounts
+from actorgraph.analytics.projection import build_graph
+from actorgraph.model.derivation import Account, derive_relations
+from actorgraph.model.network import AllegationInfo, edges_of
 from actorgraph.model.vocabulary import PREDICATES, STRUCTURAL_PREDICATES, ObjectType, Predicate, Stance
-from actorgraph.store.projections import AccountRow
 
 ACTOR_PREDICATES = [p for p, info in PREDICATES.items() if info.object_type is ObjectType.ACTOR]
 
@@ -43,23 +44,23 @@ def synthetic(actors: int, statements: int, seed: int = 0) -> nx.MultiDiGraph:
         while obj == subject:
             obj = actor()
         allegations.append((f"al-{i}", rng.choice(ACTOR_PREDICATES), subject, obj))
-    rows: list[AccountRow] = []
+    rows: list[Account] = []
     infos: dict[str, AllegationInfo] = {}
     for i in range(statements):
         aid, predicate, subject, obj = allegations[rng.randrange(len(allegations))]
         stance = Stance.DENIES if rng.random() < 0.2 else Stance.AFFIRMS
         stated = dt.date(2030, 1, 1) + dt.timedelta(days=rng.randrange(730))
-        row = AccountRow(aid, predicate, subject, obj, False, f"st-{i}", stance, stated, actor(), None)
+        row = Account(aid, predicate, subject, obj, False, f"st-{i}", stance, stated, actor(), None, f"src-{i // 50}")
         rows.append(row)
         info = infos.setdefault(aid, AllegationInfo(aid, predicate, None, f"{subject} {predicate} {obj}", subject, obj))
-        info.accounts.append(Account(row.statement, stance, row.speaker, row.voice, f"src-{i // 50}", stated))
+        info.accounts.append(row)
     links = {
         frozenset((r.subject, r.object))
         for r in rows
         if r.predicate in STRUCTURAL_PREDICATES and r.stance is Stance.AFFIRMS
     }
     nodes = [(f"actor-{i}", f"Actor {i}", "ORGANIZATION") for i in range(actors)]
-    return build_graph(nodes, edges_from_accounts(rows, links), infos)
+    return build_graph(nodes, edges_of(derive_relations(rows, links)), infos)
 
 
 def timed(fn: Any, *args: Any, **kwargs: Any) -> tuple[float, Any]:

@@ -26,9 +26,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from neo4j import Driver
 
 from actorgraph.settings import Settings
+from actorgraph.store.core import Store
+from bench.queries import bench_records
 
 CONCURRENCY = (1, 8, 32)
 ROUND_TRIPS_HEADER = "X-Actorgraph-Cypher-Queries"
@@ -183,7 +184,7 @@ def run_wrk(url: str, body_list: list[str], connections: int, seconds: float) ->
     }
 
 
-def run(driver: Driver, settings: Settings, seconds: float) -> dict[str, Any]:
+def run(store: Store, seconds: float) -> dict[str, Any]:
     """Every query at every concurrency against the graph already loaded; ratios to the ceiling."""
     if shutil.which("wrk") is None:
         return {"status": "skipped: wrk is not installed (apt-get install wrk)"}
@@ -191,10 +192,8 @@ def run(driver: Driver, settings: Settings, seconds: float) -> dict[str, Any]:
         import actorgraph.api.app  # noqa: F401
     except ImportError as exc:
         return {"status": f"skipped: the API is not importable ({exc})"}
-    top = driver.execute_query(
-        "MATCH (a:Actor)-[:MADE]->(s) WITH a, count(s) AS n ORDER BY n DESC, a.id RETURN a.id AS id LIMIT 50",
-        database_=settings.neo4j_database,
-    ).records
+    settings = store.settings
+    top = bench_records(store, "busiest_actors")
     actor_ids = [r["id"] for r in top]
     results: dict[str, Any] = {"status": "ok", "server": "uvicorn, 1 worker", "seconds_per_run": seconds, "queries": {}}
     with serve(settings) as url:

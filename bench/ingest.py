@@ -1,8 +1,8 @@
 """Ingest: our loader against the naive way (one transaction per statement) and the limit (plain CREATE).
 
 All three write the same precomputed data. The loader is timed in two parts: reading (YAML parsing
-and validation, measured on the generated files) and writing (``load_prepared`` on checked dossiers:
-MERGE, derived statuses and projections, one transaction per dossier). The naive way and the limit
+and validation, measured on the generated files) and writing (``store.loader.load`` on checked dossiers:
+MERGE, derived statuses and relationships, one transaction per dossier). The naive way and the limit
 only write, so the write rate is the fair comparison; the end-to-end rate combines both parts.
 The naive way (and, at large scales, the loader) runs for a time budget and its rate is measured on
 the prefix it loaded: recorded as ``sampled`` with ``measured_statements``. A prefix loads into a
@@ -18,25 +18,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, LiteralString
 
-from neo4j import Driver, ManagedTransaction
-
-from actorgraph.ingest import PreparedDossier, read_dossiers
-from actorgraph.ingest.load import load_prepared
-from actorgraph.ingest.read import PreparedStatement
+from actorgraph.ingest import PreparedDossier, PreparedStatement, read_dossiers
 from actorgraph.model import Dossier
+from actorgraph.model.rows import dossier_rows
 from actorgraph.model.vocabulary import ObjectType, Predicate
-from actorgraph.settings import Settings
-from actorgraph.store import projections
-from actorgraph.store.cypher import query
+from actorgraph.store import derived
+from actorgraph.store.core import Store, Tx
+from actorgraph.store.loader import load
 from actorgraph.store.schema import init_schema, wipe
-from actorgraph.store.writer import dossier_rows
 from bench.generate import generate, write_dossiers
+from bench.queries import bench_query
 
-QUERIES = "bench.queries"
 LIMIT_BATCH = 10_000
 #: Files parsed to measure the reader's rate when the corpus is too big to parse in the time budget.
 PARSE_SAMPLE = 60
-#: Dossiers per ``load_prepared`` call when the loader runs against a time budget.
+#: Dossiers per ``load`` call when the loader runs against a time budget.
 LOADER_CHUNK = 4
 
 
@@ -71,10 +67,10 @@ def statement_count(prepared: Sequence[PreparedDossier]) -> int:
     return sum(len(p.statements) for p in prepared)
 
 
-def reset(driver: Driver, settings: Settings) -> None:
+def reset(store: Store) -> None:
     """An empty database with the schema (constraints give the id lookups every variant relies on)."""
-    wipe(driver, settings)
-    init_schema(driver, settings)
+    wipe(store)
+    init_schema(store)
 
 
 def measure_parse(paths: Sequence[Path], budget_files: int = PARSE_SAMPLE) -> dict[str, Any]:
@@ -87,21 +83,19 @@ def measure_parse(paths: Sequence[Path], budget_files: int = PARSE_SAMPLE) -> di
     return {"files": len(sample), "statements": n, "seconds": seconds, "statements_per_s": n / seconds}
 
 
-def measure_loader(
-    driver: Driver, settings: Settings, prepared: Sequence[PreparedDossier], budget_s: float
-) -> dict[str, Any]:
+def measure_loader(store: Store, prepared: Sequence[PreparedDossier], budget_s: float) -> dict[str, Any]:
     """First load into an empty db (dossiers in order, for at most ``budget_s``), then the same again.
 
     The reload must change nothing (idempotence); its time is the cost of re-running a load.
     """
-    reset(driver, settings)
+    reset(store)
     loaded: list[PreparedDossier] = []
     first_seconds = 0.0
     while len(loaded) < len(prepared) and first_seconds < budget_s:
         chunk = prepared[len(loaded) : len(loaded) + LOADER_CHUNK]
-        first_seconds += load_prepared(driver, settings, chunk).seconds
+        first_seconds += load(store, chunk).seconds
         loaded += chunk
-    again = load_prepared(driver, settings, loaded)
+    again = load(store, loaded)
     n = statement_count(loaded)
     return {
         "statements": statement_count(prepared),
@@ -139,27 +133,24 @@ def _naive_params(
     return out
 
 
-def measure_naive(
-    driver: Driver, settings: Settings, prepared: Sequence[PreparedDossier], budget_s: float
-) -> dict[str, Any]:
+def measure_naive(store: Store, prepared: Sequence[PreparedDossier], budget_s: float) -> dict[str, Any]:
     """One transaction per statement through the driver, for at most ``budget_s`` seconds."""
-    reset(driver, settings)
+    reset(store)
     work: list[tuple[LiteralString, dict[str, Any]]] = []
     for p in prepared:
         events = {e.id for e in p.dossier.events}
         work += _naive_params(dossier_rows(p, {}), events)
 
-    def one(tx: ManagedTransaction, name: LiteralString, params: dict[str, Any]) -> None:
-        tx.run(query(name, QUERIES), params).consume()
+    def one(tx: Tx, name: str, params: dict[str, Any]) -> None:
+        tx.run_text(bench_query(name), **params).consume()
 
     done = 0
     began = time.perf_counter()
-    with driver.session(database=settings.neo4j_database) as session:
-        for name, params in work:
-            session.execute_write(one, name, params)
-            done += 1
-            if time.perf_counter() - began > budget_s:
-                break
+    for name, params in work:
+        store.write(one, name, params)
+        done += 1
+        if time.perf_counter() - began > budget_s:
+            break
     seconds = time.perf_counter() - began
     return {
         "statements": len(work),
@@ -185,7 +176,7 @@ def limit_rows(prepared: Sequence[PreparedDossier]) -> dict[str, list[dict[str, 
     return out
 
 
-def create_plain(driver: Driver, settings: Settings, prepared: Sequence[PreparedDossier]) -> int:
+def create_plain(store: Store, prepared: Sequence[PreparedDossier]) -> int:
     """Plain ``UNWIND $rows CREATE`` of the precomputed rows, batches of 10k; returns the statement count."""
     rows = limit_rows(prepared)
 
@@ -200,52 +191,43 @@ def create_plain(driver: Driver, settings: Settings, prepared: Sequence[Prepared
         ("limit_allegations_event", objects(ObjectType.EVENT)),
         ("limit_statements", rows["Statement"]),
     ]
-    with driver.session(database=settings.neo4j_database) as session:
-        for name, table in plan:
-            for start in range(0, len(table), LIMIT_BATCH):
-                batch = table[start : start + LIMIT_BATCH]
-                session.execute_write(_run_batch, query(name, QUERIES), batch)
+    for name, table in plan:
+        for start in range(0, len(table), LIMIT_BATCH):
+            store.write(_run_batch, bench_query(name), table[start : start + LIMIT_BATCH])
     return len(rows["Statement"])
 
 
-def _run_batch(tx: ManagedTransaction, text: LiteralString, rows: list[dict[str, Any]]) -> None:
-    tx.run(text, rows=rows).consume()
+def _run_batch(tx: Tx, text: LiteralString, rows: list[dict[str, Any]]) -> None:
+    tx.run_text(text, rows=rows).consume()
 
 
-def measure_limit(driver: Driver, settings: Settings, prepared: Sequence[PreparedDossier]) -> dict[str, Any]:
-    """The limit: plain CREATE into an empty database, no MERGE, no statuses, no projections."""
-    reset(driver, settings)
+def measure_limit(store: Store, prepared: Sequence[PreparedDossier]) -> dict[str, Any]:
+    """The limit: plain CREATE into an empty database, no MERGE, no statuses, no derived relationships."""
+    reset(store)
     began = time.perf_counter()
-    n = create_plain(driver, settings, prepared)
+    n = create_plain(store, prepared)
     seconds = time.perf_counter() - began
     return {"statements": n, "seconds": seconds, "statements_per_s": n / seconds}
 
 
-def seed_graph(driver: Driver, settings: Settings, statements: int) -> dict[str, Any]:
-    """A graph of ``statements`` generated statements with statuses and projections, built fast.
+def seed_graph(store: Store, statements: int) -> dict[str, Any]:
+    """A graph of ``statements`` generated statements with statuses and derived relationships, built fast.
 
     For the API and analytics benchmarks, which need a loaded graph, not a measured load: plain
     CREATE, then one refresh of every allegation's derived data (the store's own code), so the
     graph is exactly what the loader would leave, in a fraction of its time.
     """
-    reset(driver, settings)
+    reset(store)
     began = time.perf_counter()
     prepared = prepare(generate(statements))
-    create_plain(driver, settings, prepared)
-    ids = [
-        r["id"]
-        for r in driver.execute_query(
-            "MATCH (a:Allegation) RETURN a.id AS id", database_=settings.neo4j_database
-        ).records
-    ]
-    with driver.session(database=settings.neo4j_database) as session:
-        session.execute_write(lambda tx: projections.refresh(tx, ids))
+    create_plain(store, prepared)
+    ids = [r["id"] for r in store.query("all_allegation_ids")]
+    store.write(derived.refresh, ids)
     return {"statements": statement_count(prepared), "allegations": len(ids), "seconds": time.perf_counter() - began}
 
 
 def run_scale(
-    driver: Driver,
-    settings: Settings,
+    store: Store,
     statements: int,
     *,
     budget_s: float,
@@ -259,10 +241,10 @@ def run_scale(
     with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as tmp:
         paths = write_dossiers(dossiers[:parse_files], Path(tmp))
         parse = measure_parse(paths, parse_files)
-    loader = measure_loader(driver, settings, prepared, budget_s)
-    naive = measure_naive(driver, settings, prepared, budget_s / 2)
-    limit = measure_limit(driver, settings, prepared)
-    reset(driver, settings)
+    loader = measure_loader(store, prepared, budget_s)
+    naive = measure_naive(store, prepared, budget_s / 2)
+    limit = measure_limit(store, prepared)
+    reset(store)
     write_rate = loader["first_statements_per_s"]
     end_to_end = 1.0 / (1.0 / write_rate + 1.0 / parse["statements_per_s"])
     return {

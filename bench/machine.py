@@ -7,9 +7,9 @@ import platform
 from importlib import metadata
 from typing import Any
 
-from neo4j import Driver
-
 from actorgraph.settings import Settings
+from actorgraph.store.core import Store
+from bench.queries import bench_records
 
 
 def _memory_gib() -> float | None:
@@ -30,7 +30,7 @@ def _version(package: str) -> str | None:
         return None
 
 
-def describe(driver: Driver | None, settings: Settings) -> dict[str, Any]:
+def describe(store: Store | None, settings: Settings | None = None) -> dict[str, Any]:
     """Cores, memory, CPU model, Python, Neo4j server and driver versions, and the Neo4j heap."""
     cpu = platform.processor() or platform.machine()
     try:
@@ -39,12 +39,11 @@ def describe(driver: Driver | None, settings: Settings) -> dict[str, Any]:
     except OSError:
         pass
     neo4j_version = None
-    if driver is not None:
-        rec = driver.execute_query(
-            "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] + ' ' + edition AS v",
-            database_=settings.neo4j_database,
-        ).records
+    if store is not None:
+        settings = store.settings
+        rec = bench_records(store, "server_version")
         neo4j_version = rec[0]["v"] if rec else None
+    assert settings is not None, "describe() needs a store or settings"
     return {
         "cores": os.cpu_count(),
         "memory_gib": _memory_gib(),

@@ -20,11 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver
-
 from actorgraph.local import server
-from actorgraph.settings import Settings, get_settings
-from actorgraph.store.driver import open_driver
+from actorgraph.settings import get_settings
+from actorgraph.store.core import Store
 from actorgraph.store.schema import init_schema
 from bench import analytics, api, ingest, machine, report
 
@@ -49,21 +47,21 @@ FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (2_500, 10_000, 40_000
 SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200))
 
 
-def _ingest(driver: Driver, settings: Settings, plan: Plan) -> dict[str, Any]:
-    scales = [ingest.run_scale(driver, settings, n, budget_s=plan.ingest_budget_s) for n in plan.ingest_scales]
+def _ingest(store: Store, plan: Plan) -> dict[str, Any]:
+    scales = [ingest.run_scale(store, n, budget_s=plan.ingest_budget_s) for n in plan.ingest_scales]
     return {"status": "ok", "budget_s": plan.ingest_budget_s, "scales": scales}
 
 
-def _api(driver: Driver, settings: Settings, plan: Plan) -> dict[str, Any]:
-    seeded = ingest.seed_graph(driver, settings, plan.api_statements)
-    return {**api.run(driver, settings, plan.api_seconds), "graph": seeded}
+def _api(store: Store, plan: Plan) -> dict[str, Any]:
+    seeded = ingest.seed_graph(store, plan.api_statements)
+    return {**api.run(store, plan.api_seconds), "graph": seeded}
 
 
-def _analytics(driver: Driver, settings: Settings, plan: Plan) -> dict[str, Any]:
-    return analytics.run(driver, settings, plan.analytics_scales)
+def _analytics(store: Store, plan: Plan) -> dict[str, Any]:
+    return analytics.run(store, plan.analytics_scales)
 
 
-RUNNERS: dict[str, Callable[[Driver, Settings, Plan], dict[str, Any]]] = {
+RUNNERS: dict[str, Callable[[Store, Plan], dict[str, Any]]] = {
     "ingest": _ingest,
     "api": _api,
     "analytics": _analytics,
@@ -91,26 +89,26 @@ def main(argv: list[str] | None = None) -> int:
         server.start(settings, progress=lambda msg: print(msg, file=sys.stderr))
     began = time.perf_counter()
     results: dict[str, Any] = {"mode": plan.mode, "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
-    driver = open_driver(settings)
+    store = Store.open(settings)
     broke = False
     try:
-        init_schema(driver, settings)
-        results["machine"] = machine.describe(driver, settings)
+        init_schema(store)
+        results["machine"] = machine.describe(store)
         results["plan"] = plan.__dict__
         for part in parts:
             t0 = time.perf_counter()
             print(f"bench: {part} ...", file=sys.stderr, flush=True)
             try:
-                results[part] = RUNNERS[part](driver, settings, plan)
+                results[part] = RUNNERS[part](store, plan)
             except Exception as exc:  # the harness broke: record it, run the other parts, exit non-zero
                 traceback.print_exc()
                 results[part] = {"status": f"failed: {type(exc).__name__}: {exc}"}
                 broke = True
             results[part]["seconds"] = time.perf_counter() - t0
             print(f"bench: {part}: {results[part]['status']} ({results[part]['seconds']:.0f} s)", file=sys.stderr)
-        ingest.reset(driver, settings)
+        ingest.reset(store)
     finally:
-        driver.close()
+        store.close()
     results["duration_s"] = time.perf_counter() - began
     args.out.mkdir(parents=True, exist_ok=True)
     out = args.out / f"{plan.mode}.json"

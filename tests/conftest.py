@@ -1,9 +1,13 @@
-"""Test fixtures: a real local Neo4j, started by the same code as `actorgraph neo4j start`.
+"""Shared fixtures: a real local Neo4j (started by the same code as `actorgraph neo4j start`), the
+store on it, loaded graphs, and the real API over HTTP. Helpers that are not fixtures live in
+``tests/support``; no test imports a conftest.
 
 Tests use their own server instance (Bolt 7688, HTTP 7475, own data directory) unless NEO4J_URI is
-set, so running the suite never touches the data of `make up`. Every test marked ``neo4j`` (all
-tests outside ``tests/unit``; markers come from the folder so they cannot drift) starts from an
-empty graph.
+set, so running the suite never touches the data of `make up`. Markers are set from what a test
+uses, so they cannot drift: a test that uses the server (any fixture built on it) is marked
+``neo4j``, and one that asks for ``driver`` (directly or through ``store``, ``load``, ``seed``...)
+starts from an empty graph; one that needs ``chromium`` is marked ``browser``. `make test-unit`
+runs the rest, with no server.
 """
 
 from __future__ import annotations
@@ -21,22 +25,23 @@ os.environ.setdefault("NEO4J_PASSWORD", "actorgraph-test")
 os.environ.setdefault("ACTORGRAPH_NEO4J_HEAP", "768m")
 os.environ.setdefault("ACTORGRAPH_NEO4J_PAGECACHE", "256m")
 
+from actorgraph.browser.labels import apply_display_labels
+from actorgraph.ingest import LoadReport, load_paths
 from actorgraph.local import server
 from actorgraph.settings import Settings, get_settings
-from actorgraph.store import schema
-from actorgraph.store.driver import open_driver
-
-TESTS = Path(__file__).parent
-UNIT = TESTS / "unit"
-BROWSER = TESTS / "browser"
+from actorgraph.store import derived, schema
+from actorgraph.store.core import Store, open_driver
+from tests.support.graph import Loader, write_small_network
+from tests.support.http import GraphQL, Server, api_settings, graphql_client
+from tests.support.paths import SEED
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        path = Path(str(item.fspath))
-        if UNIT not in path.parents:
+        fixtures = getattr(item, "fixturenames", ())
+        if "_session_driver" in fixtures:
             item.add_marker(pytest.mark.neo4j)
-        if BROWSER in path.parents:
+        if "chromium" in fixtures:
             item.add_marker(pytest.mark.browser)
 
 
@@ -56,18 +61,65 @@ def neo4j_server(settings: Settings) -> server.Status:
 
 
 @pytest.fixture(scope="session")
-def driver(settings: Settings, neo4j_server: server.Status) -> Iterator[Driver]:
+def _session_driver(settings: Settings, neo4j_server: server.Status) -> Iterator[Driver]:
     drv = open_driver(settings)
-    schema.init_schema(drv, settings)
+    schema.init_schema(Store(drv, settings))
     yield drv
     drv.close()
 
 
-@pytest.fixture(autouse=True)
-def _empty_graph(request: pytest.FixtureRequest) -> None:
-    """Each Neo4j test starts from an empty graph (schema kept)."""
-    if request.node.get_closest_marker("neo4j") is None:
-        return
-    drv: Driver = request.getfixturevalue("driver")
-    cfg: Settings = request.getfixturevalue("settings")
-    drv.execute_query("MATCH (n) DETACH DELETE n", database_=cfg.neo4j_database)
+@pytest.fixture
+def driver(_session_driver: Driver, settings: Settings) -> Driver:
+    """The test server's driver, the graph emptied first (schema kept)."""
+    _session_driver.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
+    return _session_driver
+
+
+@pytest.fixture
+def store(driver: Driver, settings: Settings) -> Store:
+    """The door to the (empty) test graph, as the CLI uses it (no timeout)."""
+    return Store(driver, settings)
+
+
+@pytest.fixture
+def load(store: Store) -> Loader:
+    """Load dossiers through the real loader: ``load(path, ...)``."""
+
+    def _load(*paths: Path) -> LoadReport:
+        return load_paths(store, list(paths))
+
+    return _load
+
+
+@pytest.fixture
+def seed(store: Store) -> LoadReport:
+    """The seed case loaded by the real loader."""
+    return load_paths(store, [SEED])
+
+
+@pytest.fixture
+def seeded(driver: Driver, store: Store, seed: LoadReport) -> Driver:
+    """The seed loaded, with the Browser display labels applied (as `make up` does); the driver to read it."""
+    apply_display_labels(store)
+    return driver
+
+
+@pytest.fixture
+def small_network(store: Store, driver: Driver) -> Store:
+    """A small dated network (tests/support/graph.py), statuses and relationships derived by the store."""
+    write_small_network(driver)
+    store.write(derived.refresh_all)
+    return store
+
+
+@pytest.fixture(scope="session")
+def api(settings: Settings, _session_driver: Driver) -> Iterator[Server]:
+    """The real API over HTTP on a free port, for the whole session (tests load what they need)."""
+    with Server(api_settings(settings)) as running:
+        yield running
+
+
+@pytest.fixture
+def gql(api: Server, driver: Driver) -> GraphQL:
+    """POST a GraphQL document to the running API; returns the JSON body (asserting HTTP 200)."""
+    return graphql_client(api.url)

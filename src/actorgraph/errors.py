@@ -1,8 +1,17 @@
 """actorgraph's exceptions: one base class and a small hierarchy.
 
 Every message is one line that says what went wrong *and what to do*. Errors of the layers below
-(the Neo4j driver, subprocesses, YAML) are translated at the boundary, so the CLI can print
-``str(error)`` and the API can map the class to a GraphQL error code without a traceback.
+(the Neo4j driver, subprocesses, YAML) are translated at the boundary — for Neo4j, the one door in
+:mod:`actorgraph.store.core` — so the CLI can print ``str(error)`` and the API can map the class to a
+GraphQL error code without a traceback (``api/errors.py``).
+
+Which class a failure gets decides who is told it is their fault:
+
+- the caller's mistake: :class:`InvalidInput` (a whole input checked, every problem listed),
+  :class:`UsageError` (one bad argument), :class:`NotFound`, :class:`Conflict`;
+- the database is away or too slow: :class:`Neo4jUnavailable`, :class:`QueryTimeout`,
+  :class:`Neo4jAuthError` (wrong credentials are the operator's to fix, never the API client's);
+- our own failure: :class:`DatabaseError` (Neo4j refused a query we wrote) and the base class.
 """
 
 from __future__ import annotations
@@ -11,7 +20,7 @@ from dataclasses import dataclass
 
 
 class ActorgraphError(Exception):
-    """Base class; ``exit_code`` is what the CLI exits with."""
+    """Base class; ``exit_code`` is what the CLI exits with. Unclassified means "our failure"."""
 
     exit_code = 1
 
@@ -28,12 +37,30 @@ class Neo4jUnavailable(ActorgraphError):
     """Neo4j cannot be reached."""
 
 
+class QueryTimeout(Neo4jUnavailable):
+    """A transaction ran past its timeout (``ACTORGRAPH_API_TX_TIMEOUT`` in the API)."""
+
+
 class Neo4jAuthError(ActorgraphError):
     """Neo4j refused our credentials."""
 
 
+class DatabaseError(ActorgraphError):
+    """Neo4j failed or refused a query of ours: a defect to report, never the caller's fault."""
+
+
 class NotFound(ActorgraphError):
     """A node asked for by id does not exist."""
+
+
+class Conflict(ActorgraphError):
+    """A write collided with the graph's state (e.g. an id created concurrently): retry or pick another."""
+
+
+class UsageError(ActorgraphError):
+    """One argument of a command or query is out of range or malformed; the message names it."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True)

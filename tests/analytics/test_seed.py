@@ -9,21 +9,16 @@ import pytest
 from neo4j import Driver
 
 from actorgraph.analytics import camps, centrality, contested, contradictions, ego, path, project
-from actorgraph.ingest import load_paths
 from actorgraph.settings import Settings
-from tests.helpers import ROOT, run_cli
+from actorgraph.store.core import Store
+from tests.support.cli import run_cli
 
 ARMED_GROUPS = ("freedom-of-russia-legion", "siberian-battalion", "russian-volunteer-corps")
 
 
-@pytest.fixture
-def seed(driver: Driver, settings: Settings) -> None:
-    load_paths(driver, settings, [ROOT / "seed"])
-
-
 @pytest.mark.usefixtures("seed")
-def test_reports_on_the_seed(driver: Driver, settings: Settings) -> None:
-    g = project(driver, settings)
+def test_reports_on_the_seed(store: Store) -> None:
+    g = project(store)
     ranked = centrality(g).rows
     assert ranked[0].actor == "kremlin" and ranked[0].accusations_made > ranked[1].accusations_made
     split = {r.actor: r.camp for r in camps(g).rows}

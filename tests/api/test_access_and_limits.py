@@ -10,7 +10,7 @@ from neo4j import Driver
 
 from actorgraph.local import server as local_server
 from actorgraph.settings import Settings
-from tests.api.conftest import EDITOR, JWT_SECRET, GraphQL, Server, api_settings, post
+from tests.support.http import EDITOR, JWT_SECRET, GraphQL, Server, api_settings, post
 
 CREATE = """mutation { createActor(input: {id: "x-actor", name: "X", kind: PERSON}) { id } }"""
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.api.conftest import GraphQL
+from tests.support.http import GraphQL
 
 CONTESTED_ABOUT_LEGION = """
 query Contested($actor: ID!) {

@@ -6,8 +6,8 @@ from typing import Any
 
 from neo4j import Driver
 
-from tests.api.conftest import EDITOR, GraphQL
-from tests.ingest.conftest import snapshot
+from tests.support.graph import snapshot
+from tests.support.http import EDITOR, GraphQL
 
 ACTOR = """mutation($input: ActorInput!) { createActor(input: $input) { id name kind aliases } }"""
 

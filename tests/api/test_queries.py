@@ -8,8 +8,9 @@ from neo4j import Driver
 
 from actorgraph.ingest import load_paths
 from actorgraph.settings import Settings
-from tests.api.conftest import GraphQL
-from tests.helpers import ROOT
+from actorgraph.store.core import Store
+from tests.support.http import GraphQL
+from tests.support.paths import ROOT
 
 
 def _ids(body: dict[str, Any], field: str) -> list[str]:
@@ -47,7 +48,7 @@ def test_allegation_filters(gql: GraphQL, seed: None) -> None:
 
 
 def test_statement_filters_and_date_range(gql: GraphQL, driver: Driver, settings: Settings) -> None:
-    load_paths(driver, settings, [ROOT / "tests" / "data" / "river-dam.yaml"])
+    load_paths(Store(driver, settings), [ROOT / "tests" / "data" / "river-dam.yaml"])
     q = """query($st: Stance, $sp: ID, $f: Date, $t: Date) {
       statements(stance: $st, speaker: $sp, dateFrom: $f, dateTo: $t, first: 50) {
         totalCount edges { node { id statedOn stance } } } }"""

@@ -10,6 +10,7 @@ import pytest
 from neo4j import Driver
 
 from actorgraph.settings import Settings
+from actorgraph.store.core import Store
 from actorgraph.store.schema import counts
 from bench import analytics, api, report
 from bench.analytics import growth_exponent
@@ -19,7 +20,8 @@ from bench.ingest import measure_loader as loader
 
 
 def test_ingest_measures_all_three_ways_and_the_reload_changes_nothing(driver: Driver, settings: Settings) -> None:
-    result = run_scale(driver, settings, 100, budget_s=30.0, parse_files=2)
+    store = Store(driver, settings)
+    result = run_scale(store, 100, budget_s=30.0, parse_files=2)
     assert result["statements"] == 100
     assert result["loader"]["measured_statements"] == 100 and not result["loader"]["sampled"]
     assert result["loader"]["reload_changed_anything"] is False
@@ -29,35 +31,39 @@ def test_ingest_measures_all_three_ways_and_the_reload_changes_nothing(driver: D
 
 
 def test_the_limit_writes_the_same_nodes_and_links_as_the_loader(driver: Driver, settings: Settings) -> None:
+    store = Store(driver, settings)
     prepared = prepare(generate(150))
-    loader(driver, settings, prepared, budget_s=60.0)
-    by_loader = counts(driver, settings)
-    measure_limit(driver, settings, prepared)
-    by_limit = counts(driver, settings)
+    loader(store, prepared, budget_s=60.0)
+    by_loader = counts(store)
+    measure_limit(store, prepared)
+    by_limit = counts(store)
     assert by_limit.nodes == by_loader.nodes
     for rel in ("MADE", "ON", "REPORTED_IN", "SUBJECT", "OBJECT"):
         assert by_limit.relationships[rel] == by_loader.relationships[rel]
 
 
-def test_seeded_graph_has_the_loaders_statuses_and_projections(driver: Driver, settings: Settings) -> None:
+def test_seeded_graph_has_the_loaders_statuses_and_derived_relationships(driver: Driver, settings: Settings) -> None:
+    store = Store(driver, settings)
     prepared = prepare(generate(150))
-    loader(driver, settings, prepared, budget_s=60.0)
-    by_loader = counts(driver, settings)
+    loader(store, prepared, budget_s=60.0)
+    by_loader = counts(store)
     statuses = "MATCH (a:Allegation) RETURN a.id AS id, a.status AS s ORDER BY id"
     loaded = driver.execute_query(statuses).records
-    seed_graph(driver, settings, 150)
-    assert counts(driver, settings) == by_loader
+    seed_graph(store, 150)
+    assert counts(store) == by_loader
     assert driver.execute_query(statuses).records == loaded
 
 
 def test_a_tiny_plain_create_into_an_empty_db(driver: Driver, settings: Settings) -> None:
-    reset(driver, settings)
-    assert create_plain(driver, settings, prepare(generate(60))) == 60
+    store = Store(driver, settings)
+    reset(store)
+    assert create_plain(store, prepare(generate(60))) == 60
 
 
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk is not installed (apt-get install wrk)")
 def test_wrk_against_the_real_api_reports_rate_latency_and_round_trips(driver: Driver, settings: Settings) -> None:
-    seed_graph(driver, settings, 100)
+    store = Store(driver, settings)
+    seed_graph(store, 100)
     top = driver.execute_query("MATCH (a:Actor)-[:MADE]->() RETURN DISTINCT a.id AS id LIMIT 3").records
     with api.serve(settings) as url:
         actor_bodies = api.bodies("actor", [r["id"] for r in top])
@@ -93,7 +99,8 @@ def test_report_renders_skipped_parts_and_judges_targets(tmp_path: Path) -> None
 
 
 def test_analytics_times_projection_and_every_report_at_three_scales(driver: Driver, settings: Settings) -> None:
-    result = analytics.run(driver, settings, (60, 120, 240))
+    store = Store(driver, settings)
+    result = analytics.run(store, (60, 120, 240))
     if result["status"].startswith("skipped"):
         pytest.skip(result["status"])
     assert result["status"] == "ok"

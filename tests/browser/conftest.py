@@ -1,4 +1,4 @@
-"""Headless Chromium (Debian's ``/usr/bin/chromium``) driven by Playwright, for Neo4j Browser tests.
+"""Fixtures of the browser tests: headless Chromium (Debian's ``/usr/bin/chromium``) driven by Playwright.
 
 Playwright never downloads a browser here: we launch the system Chromium by path. Without it the
 tests are skipped with the command that installs it (``make test`` runs ``make browser-deps`` first).
@@ -11,12 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j import Driver
-
-from actorgraph.browser.labels import apply_display_labels
-from actorgraph.ingest import load_paths
-from actorgraph.settings import Settings
-from tests.helpers import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Headless on a closed network: no GPU, no QUIC, and none of Chromium's background traffic.
@@ -24,7 +18,6 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]  # fmt: skip
-SCREENSHOTS = ROOT / "build" / "screenshots"
 
 
 @pytest.fixture(scope="session")
@@ -46,11 +39,3 @@ def page(chromium: Any) -> Iterator[Any]:
     context.set_default_timeout(30_000)
     yield context.new_page()
     context.close()
-
-
-@pytest.fixture
-def seeded(driver: Driver, settings: Settings) -> Driver:
-    """The seed loaded by the real loader, with the display labels the style needs (as `make up` does)."""
-    load_paths(driver, settings, [ROOT / "seed"])
-    apply_display_labels(driver, settings)
-    return driver

@@ -16,7 +16,7 @@ from actorgraph.browser.bundle import explore_query, style_text
 from actorgraph.browser.grass import parse_grass
 from actorgraph.local import server
 from actorgraph.settings import Settings
-from tests.browser.conftest import SCREENSHOTS
+from tests.support.paths import SCREENSHOTS
 
 
 def connect(page: Any, settings: Settings, http_port: int) -> None:

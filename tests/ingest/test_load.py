@@ -10,8 +10,10 @@ from neo4j import Driver
 from actorgraph.ingest import LoadReport, load_paths
 from actorgraph.model.ids import allegation_id
 from actorgraph.settings import Settings
-from tests.helpers import run_cli
-from tests.ingest.conftest import DATA, SEED, Loader, snapshot, write_dossier
+from actorgraph.store.core import Store
+from tests.support.cli import run_cli
+from tests.support.graph import Loader, snapshot, write_dossier
+from tests.support.paths import DATA, SEED
 
 
 def _rels(driver: Driver, rel_type: str) -> set[tuple[str, str]]:
@@ -82,7 +84,7 @@ def test_two_loaders_at_once_leave_no_duplicates(driver: Driver, settings: Setti
 
     def run() -> None:
         try:
-            reports.append(load_paths(driver, settings, [SEED, DATA / "river-dam.yaml"]))
+            reports.append(load_paths(Store(driver, settings), [SEED, DATA / "river-dam.yaml"]))
         except BaseException as exc:  # surfaced below
             errors.append(exc)
 

@@ -8,8 +8,8 @@ import pytest
 from neo4j import Driver
 
 from actorgraph.errors import InvalidInput
-from tests.helpers import run_cli
-from tests.ingest.conftest import Loader, snapshot, write_dossier
+from tests.support.cli import run_cli
+from tests.support.graph import Loader, snapshot, write_dossier
 
 VALID = """\
 source:

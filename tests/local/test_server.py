@@ -13,8 +13,9 @@ from neo4j import Driver
 from actorgraph.errors import ConfigError, Neo4jUnavailable
 from actorgraph.local import server
 from actorgraph.settings import Settings
-from actorgraph.store.driver import check_connection
-from tests.helpers import run_cli
+from actorgraph.store.core import check_connection
+from tests.support.cli import run_cli
+from tests.support.http import free_port
 
 
 def test_server_answers_bolt_queries(driver: Driver, settings: Settings) -> None:
@@ -60,7 +61,7 @@ def test_wrong_password_is_one_clear_line(neo4j_server: server.Status) -> None:
 
 
 def test_stopped_server_is_one_clear_line() -> None:
-    out = run_cli("db", "stats", env={"NEO4J_URI": f"bolt://127.0.0.1:{_free_port()}"})
+    out = run_cli("db", "stats", env={"NEO4J_URI": f"bolt://127.0.0.1:{free_port()}"})
     assert out.returncode == 1
     assert "Traceback" not in out.stderr
     assert out.stderr.strip().count("\n") == 0
@@ -72,7 +73,7 @@ def test_port_taken_by_another_program(tmp_path: Path) -> None:
         sock.bind(("127.0.0.1", 0))
         sock.listen()
         port = sock.getsockname()[1]
-        cfg = Settings(NEO4J_URI=f"bolt://127.0.0.1:{port}", home=tmp_path, http_port=_free_port())
+        cfg = Settings(NEO4J_URI=f"bolt://127.0.0.1:{port}", home=tmp_path, http_port=free_port())
         with pytest.raises(ConfigError, match=f"Port {port} .* already used by another program"):
             server.start(cfg)
 
@@ -114,9 +115,3 @@ def test_stop_then_start_keeps_the_data(driver: Driver, settings: Settings) -> N
     assert started and st.pid != pid
     records, _, _ = driver.execute_query("MATCH (a:Actor {id: 'kept-across-restart'}) RETURN a.name AS name")
     assert [r["name"] for r in records] == ["Kept"]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])

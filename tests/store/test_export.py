@@ -10,11 +10,13 @@ from neo4j import Driver
 
 from actorgraph.ingest import load_paths
 from actorgraph.settings import Settings
-from tests.helpers import ROOT, run_cli
+from actorgraph.store.core import Store
+from tests.support.cli import run_cli
+from tests.support.paths import ROOT
 
 
 def test_export_json_and_graphml(driver: Driver, settings: Settings, tmp_path: Path) -> None:
-    load_paths(driver, settings, [ROOT / "seed"])
+    load_paths(Store(driver, settings), [ROOT / "seed"])
     out = run_cli("export", "json", "-o", str(tmp_path / "g.json"))
     assert out.returncode == 0, out.stderr
     data = json.loads((tmp_path / "g.json").read_text())

@@ -8,7 +8,8 @@ from neo4j import Driver
 
 from actorgraph.settings import Settings
 from actorgraph.store import schema
-from tests.helpers import run_cli
+from actorgraph.store.core import Store
+from tests.support.cli import run_cli
 
 LABELS = {"Actor", "Event", "Allegation", "Statement", "Source"}
 
@@ -18,8 +19,8 @@ def test_schema_ships_inside_the_package() -> None:
 
 
 def test_init_is_idempotent_and_covers_every_label(driver: Driver, settings: Settings) -> None:
-    before = schema.init_schema(driver, settings)
-    after = schema.init_schema(driver, settings)
+    before = schema.init_schema(Store(driver, settings))
+    after = schema.init_schema(Store(driver, settings))
     assert before == after
     records, _, _ = driver.execute_query(
         "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN *"
@@ -51,7 +52,7 @@ def test_fulltext_index_finds_aliases_and_quotes(driver: Driver) -> None:
 
 def test_stats_counts_per_label_and_type(driver: Driver, settings: Settings) -> None:
     driver.execute_query("CREATE (a:Actor {id: 'a'})-[:MADE]->(:Statement {id: 's'}), (:Actor {id: 'b'})")
-    counts = schema.counts(driver, settings)
+    counts = schema.counts(Store(driver, settings))
     assert counts.nodes == {"Actor": 2, "Statement": 1}
     assert counts.relationships == {"MADE": 1}
     out = run_cli("db", "stats")

@@ -15,7 +15,7 @@ from actorgraph.analytics.contested import contested
 from actorgraph.analytics.contradictions import contradictions
 from actorgraph.analytics.ego import ego
 from actorgraph.analytics.paths import path
-from actorgraph.analytics.projection import Filters, build_graph, project
+from actorgraph.analytics.projection import NetworkFilter, build_graph, project
 
 REPORTS: dict[str, Callable[..., Any]] = {
     "centrality": centrality,
@@ -32,7 +32,7 @@ NEEDS_ACCOUNTS = frozenset({"contested", "contradictions"})
 __all__ = [
     "NEEDS_ACCOUNTS",
     "REPORTS",
-    "Filters",
+    "NetworkFilter",
     "build_graph",
     "camps",
     "centrality",

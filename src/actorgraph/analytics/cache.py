@@ -1,10 +1,8 @@
 """Report results cached per (report, arguments) and dropped as soon as the graph changes.
 
-The graph's version is the bookmark Neo4j returns for a read: it names the last committed
-transaction, so it moves with every write (a load, a mutation, a write-back) and with nothing else,
-and reading it costs one trivial round trip. No writer needs to cooperate. Servers that return no
-bookmark on reads fall back to a fingerprint of counts (``graph_fingerprint.cypher``), which misses
-only writes that change no count (e.g. a rename).
+Every entry remembers the graph's version it was computed at (:meth:`actorgraph.store.core.Store.version`,
+the bookmark of the last committed transaction: it moves with every write — a load, a mutation, a
+write-back — and with nothing else). No writer needs to cooperate.
 """
 
 from __future__ import annotations
@@ -14,33 +12,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Any, TypeVar
 
-from neo4j import Driver, ManagedTransaction
-
-from actorgraph.settings import Settings
-from actorgraph.store.cypher import query
-from actorgraph.store.driver import translated
-
 T = TypeVar("T")
-QUERIES = "actorgraph.analytics.queries"
-
-
-def _noop(tx: ManagedTransaction) -> None:
-    tx.run("RETURN 1").consume()
-
-
-def _fingerprint(tx: ManagedTransaction) -> str:
-    record = tx.run(query("graph_fingerprint", QUERIES)).single()
-    return "fp:" + ":".join(str(v) for v in (record.values() if record else ()))
-
-
-def graph_version(driver: Driver, settings: Settings) -> str:
-    """A string that changes whenever anything is committed to the database."""
-    with translated(settings), driver.session(database=settings.neo4j_database) as session:
-        session.execute_read(_noop)
-        marks = sorted(session.last_bookmarks().raw_values)
-        if marks:
-            return "bm:" + ",".join(marks)
-        return str(session.execute_read(_fingerprint))
 
 
 class ReportCache:

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from actorgraph.analytics.projection import AllegationInfo
 from actorgraph.errors import ActorgraphError
+from actorgraph.model.network import AllegationInfo
 from actorgraph.model.vocabulary import Stance
 
 
@@ -42,11 +42,14 @@ def contested(graph: nx.MultiDiGraph, *, include_uncontested: bool = False) -> l
     Ranked by the number of voices on the weaker side, then independent sources, then all voices,
     then id. With ``include_uncontested`` allegations nobody disagrees with are listed too (last).
 
-    >>> from actorgraph.analytics.projection import Account, AllegationInfo, build_graph
+    >>> from actorgraph.analytics.projection import build_graph
+    >>> from actorgraph.model.derivation import Account
+    >>> from actorgraph.model.network import AllegationInfo
     >>> from actorgraph.model.vocabulary import Predicate
+    >>> def said(sid, stance, voice, source):
+    ...     return Account("x", Predicate.CONTROLLED_BY, "x", "y", False, sid, stance, None, voice, None, source)
     >>> info = AllegationInfo("x", Predicate.CONTROLLED_BY, "CONTESTED", "X is a proxy", "x", "y", [
-    ...     Account("s1", Stance.AFFIRMS, "k", "k", "src1", None),
-    ...     Account("s2", Stance.DENIES, "y", "y", "src2", None)])
+    ...     said("s1", Stance.AFFIRMS, "k", "src1"), said("s2", Stance.DENIES, "y", "src2")])
     >>> [(r.allegation, r.affirming, r.denying, r.sources) for r in contested(build_graph([], [], {"x": info}))]
     [('x', ['k'], ['y'], 2)]
     """

@@ -28,10 +28,14 @@ class ContradictionRow:
 def contradictions(graph: nx.MultiDiGraph) -> list[ContradictionRow]:
     """Every pair linked by CONTRADICTS (either way), with the allegations involved; most contradictions first.
 
-    >>> from actorgraph.analytics.projection import Account, AllegationInfo, Edge, build_graph
+    >>> from actorgraph.analytics.projection import build_graph
+    >>> from actorgraph.model.derivation import Account
+    >>> from actorgraph.model.network import AllegationInfo, Edge
     >>> from actorgraph.model.vocabulary import Predicate, Stance
+    >>> def said(sid, stance, voice):
+    ...     return Account("x", Predicate.CONTROLLED_BY, "x", "y", False, sid, stance, None, voice, None)
     >>> info = AllegationInfo("x", Predicate.CONTROLLED_BY, "CONTESTED", "X is a proxy", "x", "y", [
-    ...     Account("s1", Stance.AFFIRMS, "k", "k", None, None), Account("s2", Stance.DENIES, "h", "h", None, None)])
+    ...     said("s1", Stance.AFFIRMS, "k"), said("s2", Stance.DENIES, "h")])
     >>> g = build_graph([], [Edge("h", "k", "CONTRADICTS", ("s1", "s2"))], {"x": info})
     >>> [(r.actor_a, r.actor_b, r.allegations) for r in contradictions(g)]
     [('h', 'k', ['x'])]

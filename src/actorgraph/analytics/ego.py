@@ -1,4 +1,4 @@
-"""An actor's neighbourhood: who it is linked to, how, and on how many statements."""
+"""The ego report: an actor's neighborhood — who it is linked to, how, and on how many statements."""
 
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from actorgraph.analytics.centrality import CentralityResult
 from actorgraph.analytics.contested import ContestedRow
 from actorgraph.analytics.contradictions import ContradictionRow
 from actorgraph.analytics.layers import name, undirected
-from actorgraph.errors import ActorgraphError
+from actorgraph.errors import UsageError
 
 CAMP_COLOURS = {"A": "#d1495b", "B": "#2e86ab", None: "#b0b0b0"}
 EDGE_COLOURS = {-1: "#c0392b", 1: "#27ae60", 0: "#7f8c8d"}
@@ -33,7 +33,7 @@ Positions = dict[str, tuple[float, float]]
 
 def _save(fig: Figure, out: Path) -> Path:
     if out.suffix.lower() not in {".png", ".svg", ".pdf"}:
-        raise ActorgraphError(f"--plot {out}: give a file name ending in .png, .svg or .pdf.")
+        raise UsageError(f"--plot {out}: give a file name ending in .png, .svg or .pdf.")
     out.parent.mkdir(parents=True, exist_ok=True)
     FigureCanvasAgg(fig)
     fig.savefig(out, dpi=150, bbox_inches="tight")

@@ -1,7 +1,8 @@
 """The FastAPI application: ``/graphql`` (GraphiQL in a browser), ``/healthz``, ``/readyz``.
 
-The lifespan owns the Neo4j driver; each GraphQL request gets a fresh context (caller, counted
-reader, DataLoaders). Every response says how many Cypher round trips it took, in the
+The lifespan owns the store (the one door to Neo4j, with the API's transaction timeout); each
+GraphQL request gets a fresh context (caller, a store scoped to the request, DataLoaders). Every
+response says how many Cypher round trips it took — reads, analytics and mutations alike — in the
 ``X-Actorgraph-Cypher-Queries`` header and in ``extensions.cypherQueries``.
 """
 
@@ -23,9 +24,9 @@ from actorgraph.api.auth import authenticate
 from actorgraph.api.context import Context
 from actorgraph.api.errors import format_error
 from actorgraph.api.schema import build_schema
+from actorgraph.errors import ActorgraphError
 from actorgraph.settings import Settings, get_settings
-from actorgraph.store.driver import open_driver
-from actorgraph.store.reads import Reader
+from actorgraph.store.core import Store
 
 ROUND_TRIPS_HEADER = "X-Actorgraph-Cypher-Queries"
 
@@ -39,7 +40,7 @@ class Router(GraphQLRouter[Context, None]):
             data["errors"] = [format_error(e) for e in result.errors]
         context: Context | None = getattr(request.state, "graphql_context", None)
         if context is not None:
-            trips = context.reader.round_trips
+            trips = context.store.round_trips
             data["extensions"] = {"cypherQueries": trips}
             if context.response is not None:
                 context.response.headers[ROUND_TRIPS_HEADER] = str(trips)
@@ -48,18 +49,18 @@ class Router(GraphQLRouter[Context, None]):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    state: dict[str, Any] = {}
+    state: dict[str, Store] = {}
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        state["driver"] = open_driver(settings, retry_seconds=1.0)
+        state["store"] = Store.open(settings, timeout=settings.api_tx_timeout, retry_seconds=1.0)
         try:
             yield
         finally:
-            state["driver"].close()
+            state["store"].close()
 
     async def context_getter(request: Request, response: Response) -> Context:
-        context = Context(settings, Reader(state["driver"], settings), authenticate(request, settings), state["driver"])
+        context = Context(settings, state["store"].scoped(), authenticate(request, settings))
         context.request = request
         context.response = response
         request.state.graphql_context = context
@@ -85,14 +86,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def readyz() -> JSONResponse:
         """Neo4j answers: 200, else 503 (and ready again as soon as it does)."""
 
-        def ping() -> None:
-            state["driver"].verify_connectivity()  # no retries: an outage shows at once
-
         try:
             with anyio.fail_after(5):
-                await anyio.to_thread.run_sync(ping)
-        except Exception:
-            return JSONResponse({"status": "unavailable", "neo4j": settings.neo4j_uri}, status_code=503)
+                await anyio.to_thread.run_sync(state["store"].ping)  # no retries: an outage shows at once
+        except (ActorgraphError, TimeoutError):
+            return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
     return app

@@ -1,20 +1,22 @@
-"""The per-request context: settings, the caller, a counted :class:`Reader` and fresh DataLoaders.
+"""The per-request context: settings, the caller, the request's own store and fresh DataLoaders.
 
-Loaders are created for every request (never shared), so one request's cache cannot leak another's
-data, and every batch a loader sends is exactly one Cypher round trip.
+The store is scoped to the request (:meth:`~actorgraph.store.core.Store.scoped`): same driver, its own
+round-trip count, the API's transaction timeout. Loaders are created for every request (never
+shared), so one request's cache cannot leak another's data, and every batch a loader sends is
+exactly one Cypher round trip.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
 
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from actorgraph.api.auth import Principal
+from actorgraph.model.vocabulary import RelationType
 from actorgraph.settings import Settings
-from actorgraph.store.projections import PROJECTION_TYPES
+from actorgraph.store.core import Store
 from actorgraph.store.reads import AllegationsKey, Reader, Row, StatementsKey
 
 NodeRow = tuple[str, Row]
@@ -49,7 +51,7 @@ class Loaders:
 
     async def _load_relations(self, ids: list[str]) -> list[list[Row]]:
         """Every derived relationship of each actor; resolvers pick the types and direction they want."""
-        grouped = await asyncio.to_thread(self.reader.relations, ids, list(PROJECTION_TYPES))
+        grouped = await asyncio.to_thread(self.reader.relations, ids, [t.value for t in RelationType])
         return [grouped.get(i, []) for i in ids]
 
     def prime(self, label: str, rows: list[Row]) -> None:
@@ -61,10 +63,10 @@ class Loaders:
 class Context(BaseContext):
     """What every resolver gets as ``info.context``."""
 
-    def __init__(self, settings: Settings, reader: Reader, principal: Principal, driver: Any) -> None:
+    def __init__(self, settings: Settings, store: Store, principal: Principal) -> None:
         super().__init__()
         self.settings = settings
-        self.reader = reader
+        self.store = store
+        self.reader = Reader(store)
         self.principal = principal
-        self.driver = driver
-        self.loaders = Loaders(reader)
+        self.loaders = Loaders(self.reader)

@@ -1,7 +1,10 @@
 """GraphQL errors with a stable ``extensions.code``; nothing raw (no stack trace) reaches a client.
 
 Codes: BAD_USER_INPUT, NOT_FOUND, UNAUTHENTICATED, FORBIDDEN, UNAVAILABLE, and INTERNAL_SERVER_ERROR
-for anything unexpected (its details go to the server log only).
+for anything that is not the caller's doing — a query Neo4j refused (:class:`~actorgraph.errors.DatabaseError`),
+an unclassified error, a bug — whose details go to the server log only. The class of an error, set
+where it was raised (``actorgraph.errors``), decides its code; messages about the database never name
+its address.
 """
 
 from __future__ import annotations
@@ -10,10 +13,17 @@ import logging
 from typing import Any
 
 from graphql import GraphQLError
-from neo4j import exceptions as neo4j_errors
 from pydantic import ValidationError
 
-from actorgraph.errors import ActorgraphError, InvalidInput, Neo4jAuthError, Neo4jUnavailable, NotFound
+from actorgraph.errors import (
+    Conflict,
+    InvalidInput,
+    Neo4jAuthError,
+    Neo4jUnavailable,
+    NotFound,
+    QueryTimeout,
+    UsageError,
+)
 
 log = logging.getLogger("actorgraph.api")
 
@@ -56,12 +66,12 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
         message = "; ".join(f"{p['path']}: {p['message']}" for p in problems)
     elif isinstance(original, NotFound):
         ext = {"code": NOT_FOUND}
-    elif isinstance(original, Neo4jUnavailable | Neo4jAuthError | neo4j_errors.ServiceUnavailable):
-        ext, message = {"code": UNAVAILABLE}, "the graph database is unavailable; retry shortly"
-    elif isinstance(original, neo4j_errors.ClientError) and "TransactionTimedOut" in (original.code or ""):
-        ext, message = {"code": UNAVAILABLE}, "the query ran longer than the API's transaction timeout; narrow it"
-    elif isinstance(original, ActorgraphError):
+    elif isinstance(original, UsageError | Conflict):
         ext = {"code": BAD_USER_INPUT}
+    elif isinstance(original, QueryTimeout):
+        ext, message = {"code": UNAVAILABLE}, "the query ran longer than the API's transaction timeout; narrow it"
+    elif isinstance(original, Neo4jUnavailable | Neo4jAuthError):
+        ext, message = {"code": UNAVAILABLE}, "the graph database is unavailable; retry shortly"
     elif original is not None:
         log.error("unexpected error", exc_info=original)
         ext, message = {"code": INTERNAL}, "internal error"

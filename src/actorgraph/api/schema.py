@@ -9,38 +9,39 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import strawberry
-from neo4j import ManagedTransaction
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.base_extension import SchemaExtension
 
 from actorgraph import model
-from actorgraph.analytics.graphql import AnalyticsQuery
+from actorgraph.api.analytics import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
 from actorgraph.api.connections import Connection, connection
+from actorgraph.api.enums import (
+    ActorKind,
+    AllegationStatus,
+    Direction,
+    EventKind,
+    Predicate,
+    RelationType,
+    SourceKind,
+    Stance,
+    Verdict,
+)
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
 from actorgraph.api.types import (
     Actor,
-    ActorKind,
     Allegation,
-    AllegationStatus,
     Ctx,
-    Direction,
     Event,
-    EventKind,
     Node,
-    Predicate,
-    RelationType,
     Source,
-    SourceKind,
-    Stance,
     Statement,
-    Verdict,
     build,
     load_node,
 )
 from actorgraph.settings import Settings
 from actorgraph.store import mutations
-from actorgraph.store.projections import PROJECTION_TYPES
+from actorgraph.store.core import Tx
 
 R = TypeVar("R")
 LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
@@ -112,7 +113,7 @@ def _orient(edges: list[dict[str, Any]], start: str) -> None:
 
 
 def _types(types: list[Any] | None) -> list[str]:
-    return sorted(t.value for t in types) if types else list(PROJECTION_TYPES)
+    return sorted(t.value for t in types) if types else [t.value for t in model.RelationType]
 
 
 async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[str]) -> GraphView:
@@ -347,16 +348,10 @@ class StatementInput:
     note: str | None = None
 
 
-async def _write(info: Ctx, work: Callable[[ManagedTransaction], R]) -> R:
-    """Run one mutation as one write transaction, after checking the caller may edit."""
+async def _write(info: Ctx, work: Callable[[Tx], R]) -> R:
+    """Run one mutation as one write transaction of the request's store, after checking the caller may edit."""
     require_editor(info.context.principal)
-    settings: Settings = info.context.settings
-
-    def run() -> R:
-        with info.context.driver.session(database=settings.neo4j_database) as session:
-            return session.execute_write(work)
-
-    return await asyncio.to_thread(run)
+    return await asyncio.to_thread(info.context.store.write, work)
 
 
 async def _reload(info: Ctx, node_id: str) -> Any:

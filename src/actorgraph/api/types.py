@@ -3,55 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
+from actorgraph.api.enums import (
+    ActorKind,
+    AllegationStatus,
+    Direction,
+    EventKind,
+    Polarity,
+    Predicate,
+    RelationType,
+    SourceKind,
+    Stance,
+    Verdict,
+)
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
 from actorgraph.model import vocabulary as v
-from actorgraph.store.projections import PROJECTION_TYPES
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 
-# Our model's enums, registered with strawberry (descriptions show in the schema).
-strawberry.enum(v.ActorKind, description="What kind of actor.")
-strawberry.enum(v.EventKind)
-strawberry.enum(v.SourceKind)
-strawberry.enum(v.Stance, description="Whether a statement affirms or denies its allegation.")
-strawberry.enum(v.AllegationStatus, description="Derived from who affirms and who denies.")
-strawberry.enum(v.Verdict, description="An analyst's editorial finding, separate from status.")
-strawberry.enum(v.Polarity)
-strawberry.enum(v.Predicate, description="The controlled vocabulary of allegations.")
-ActorKind = v.ActorKind
-EventKind = v.EventKind
-SourceKind = v.SourceKind
-Stance = v.Stance
-AllegationStatus = v.AllegationStatus
-Verdict = v.Verdict
-Polarity = v.Polarity
-Predicate = v.Predicate
-
-
-@strawberry.enum(description="Derived actor-to-actor (or actor-to-event) relationships.")
-class RelationType(Enum):
-    ACCUSES = "ACCUSES"
-    DENIES_INVOLVEMENT = "DENIES_INVOLVEMENT"
-    CLAIMS_RESPONSIBILITY = "CLAIMS_RESPONSIBILITY"
-    CONTRADICTS = "CONTRADICTS"
-    OPPOSES = "OPPOSES"
-    SUPPORTS = "SUPPORTS"
-    ALLIED_WITH = "ALLIED_WITH"
-    PART_OF = "PART_OF"
-    SPEAKS_FOR = "SPEAKS_FOR"
-    LEADS = "LEADS"
-
-
-@strawberry.enum
-class Direction(Enum):
-    OUT = "OUT"
-    IN = "IN"
-
+#: Every derived relationship type, as the store names it.
+ALL_RELATION_TYPES = frozenset(t.value for t in v.RelationType)
 
 Ctx = Info[Any, None]
 
@@ -130,7 +104,17 @@ class Actor(Node):
     wikidata: str | None
     country: str | None
     pagerank: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
-    camp: int | None = strawberry.field(description="Stored by `actorgraph analyze camps --write-back`.")
+    betweenness: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
+    accusations_made: int | None = strawberry.field(
+        description="Statements behind its ACCUSES edges; stored by `analyze centrality --write-back`."
+    )
+    accused: int | None = strawberry.field(
+        description="Statements behind ACCUSES edges at it; stored by `analyze centrality --write-back`."
+    )
+    camp: str | None = strawberry.field(description="A or B; stored by `actorgraph analyze camps --write-back`.")
+    community: int | None = strawberry.field(
+        description="Louvain community (0 is the largest); stored by `analyze camps --write-back`."
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Actor:
@@ -143,7 +127,11 @@ class Actor(Node):
             wikidata=row.get("wikidata"),
             country=row.get("country"),
             pagerank=row.get("pagerank"),
+            betweenness=row.get("betweenness"),
+            accusations_made=row.get("accusations_made"),
+            accused=row.get("accused"),
             camp=row.get("camp"),
+            community=row.get("community"),
         )
 
     @strawberry.field(description="Statements this actor made.")
@@ -166,7 +154,7 @@ class Actor(Node):
         types: list[RelationType] | None = None,  # type: ignore[valid-type]
         direction: Direction | None = None,
     ) -> list[Relation]:
-        wanted = {t.value for t in types} if types else set(PROJECTION_TYPES)
+        wanted = {t.value for t in types} if types else ALL_RELATION_TYPES
         rows = await info.context.loaders.relations.load(self.id)
         out = []
         for r in rows:

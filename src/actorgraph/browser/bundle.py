@@ -51,8 +51,8 @@ def is_served(http_port: int) -> bool:
 
 
 def explore_query(name: str) -> str:
-    """The text of ``cypher/explore/<name>.cypher``."""
-    return query(name, package=EXPLORE)
+    """The text of ``cypher/explore/<name>.cypher`` (Browser's queries: shown to people, never run by us)."""
+    return resources.files(EXPLORE).joinpath(f"{name}.cypher").read_text(encoding="utf-8").strip()
 
 
 def seed_params(name: str) -> list[str]:
@@ -79,7 +79,7 @@ def render_guide(http_port: int) -> str:
         return html.escape(text, quote=False)
 
     page = PLACEHOLDER.sub(fill, template)
-    labels_query = query("display_labels", package="actorgraph.browser")
+    labels_query = query("display_labels")
     page = page.replace("{{display_params}}", html.escape(":params " + _cypher_map(display_parameters())))
     page = page.replace("{{display_labels}}", html.escape(labels_query, quote=False))
     return page.replace("{{base}}", base_url(http_port))

@@ -7,12 +7,9 @@ refresh at any time; nothing else in actorgraph reads them.
 
 from __future__ import annotations
 
-from neo4j import Driver
-
 from actorgraph.model.vocabulary import ActorKind
-from actorgraph.settings import Settings
-from actorgraph.store.cypher import query
-from actorgraph.store.driver import translated
+from actorgraph.store import display
+from actorgraph.store.core import Store
 
 UNKNOWN_KIND_LABEL = "UnknownKind"
 RANK_LABELS = ("RankHigh", "RankMid")
@@ -34,12 +31,6 @@ def display_parameters() -> dict[str, object]:
     return {"kind_labels": KIND_LABELS, "display_labels": list(DISPLAY_LABELS)}
 
 
-def apply_display_labels(driver: Driver, settings: Settings) -> int:
+def apply_display_labels(store: Store) -> int:
     """(Re)label every actor for Browser's style; returns how many actors were labelled."""
-    with translated(settings):
-        records, _, _ = driver.execute_query(
-            query("display_labels", package="actorgraph.browser"),
-            display_parameters(),
-            database_=settings.neo4j_database,
-        )
-    return int(records[0]["labelled"]) if records else 0
+    return display.apply_display_labels(store, display_parameters())

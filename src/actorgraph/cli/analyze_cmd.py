@@ -19,22 +19,16 @@ import typer
 from rich.table import Table
 
 from actorgraph.cli.console import console, err_console
-from actorgraph.errors import ActorgraphError
+from actorgraph.errors import UsageError
 from actorgraph.model.vocabulary import AllegationStatus, Predicate
 from actorgraph.settings import get_settings
-from actorgraph.store.driver import connect
+from actorgraph.store.core import Store
 
 # networkx, numpy and matplotlib load only when `analyze` runs: other commands start faster.
 
 REPORT_NAMES = ("centrality", "camps", "contested", "contradictions", "ego", "path")
 FORMATS = ("table", "json", "csv")
 ACTOR_ARGUMENTS = {"ego": ("ACTOR",), "path": ("FROM", "TO")}
-
-
-class AnalyzeUsageError(ActorgraphError):
-    """The command line asks for something that does not exist."""
-
-    exit_code = 2
 
 
 def _choices(values: list[str], enum: type[Predicate] | type[AllegationStatus], flag: str) -> tuple[Any, ...]:
@@ -44,7 +38,7 @@ def _choices(values: list[str], enum: type[Predicate] | type[AllegationStatus], 
             out.append(enum(value.strip().upper()))
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
-            raise AnalyzeUsageError(f"{flag} {value!r} is not one of: {allowed}.") from None
+            raise UsageError(f"{flag} {value!r} is not one of: {allowed}.") from None
     return tuple(out)
 
 
@@ -54,21 +48,21 @@ def _date(value: str | None, flag: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise AnalyzeUsageError(f"{flag} {value!r} is not a date: write it as YYYY-MM-DD.") from None
+        raise UsageError(f"{flag} {value!r} is not a date: write it as YYYY-MM-DD.") from None
 
 
 def check_usage(report: str, actors: list[str], fmt: str, write_back: bool) -> None:
     """Refuse a bad command line before anything is read."""
     if report not in REPORT_NAMES:
-        raise AnalyzeUsageError(f"no report {report!r}: choose one of {', '.join(REPORT_NAMES)}.")
+        raise UsageError(f"no report {report!r}: choose one of {', '.join(REPORT_NAMES)}.")
     wanted = ACTOR_ARGUMENTS.get(report, ())
     if len(actors) != len(wanted):
         usage = " ".join(("actorgraph analyze", report, *wanted))
-        raise AnalyzeUsageError(f"`{report}` takes {len(wanted)} actor argument(s): {usage}.")
+        raise UsageError(f"`{report}` takes {len(wanted)} actor argument(s): {usage}.")
     if fmt not in FORMATS:
-        raise AnalyzeUsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}.")
     if write_back and report not in {"centrality", "camps"}:
-        raise AnalyzeUsageError("--write-back stores centrality or camps scores: use it with one of those reports.")
+        raise UsageError("--write-back stores centrality or camps scores: use it with one of those reports.")
 
 
 def compute(report: str, graph: Any, actors: list[str], *, seed: int, samples: int | None, radius: int) -> Any:
@@ -214,23 +208,23 @@ def register(app: typer.Typer) -> None:
         ] = None,
     ) -> None:
         """Analyse the actor network: centrality, camps, contested, contradictions, ego ACTOR, path FROM TO."""
-        from actorgraph.analytics import NEEDS_ACCOUNTS, Filters, project
+        from actorgraph.analytics import NEEDS_ACCOUNTS, NetworkFilter, project
         from actorgraph.analytics.ego import resolve
 
         names = list(actors or [])
         check_usage(report, names, fmt, write_back)
-        filters = Filters(
+        network_filter = NetworkFilter(
             date_from=_date(date_from, "--from"),
             date_to=_date(date_to, "--to"),
             predicates=_choices(predicate or [], Predicate, "--predicate"),
             statuses=_choices(status or [], AllegationStatus, "--status"),
         )
-        filters.check()
+        network_filter.check()
         if radius < 1:
-            raise AnalyzeUsageError("--radius must be at least 1.")
+            raise UsageError("--radius must be at least 1.")
         settings = get_settings()
-        with connect(settings) as driver:
-            graph = project(driver, settings, filters, accounts=report in NEEDS_ACCOUNTS)
+        with Store.connect(settings) as store:
+            graph = project(store, network_filter, accounts=report in NEEDS_ACCOUNTS)
             if report == "ego":
                 graph.graph["ego_center"] = resolve(graph, names[0])
             result = compute(report, graph, names, seed=seed, samples=samples, radius=radius)
@@ -238,7 +232,7 @@ def register(app: typer.Typer) -> None:
             if write_back:
                 from actorgraph.analytics.writeback import write_back as store_scores
 
-                written = store_scores(driver, settings, result)
+                written = store_scores(store, result)
         if fmt == "json":
             typer.echo(to_json(result))
         elif fmt == "csv":

@@ -10,7 +10,7 @@ from rich.table import Table
 from actorgraph.cli.console import console
 from actorgraph.settings import get_settings
 from actorgraph.store import schema
-from actorgraph.store.driver import connect
+from actorgraph.store.core import Store
 
 app = typer.Typer(help="Schema and housekeeping on the database NEO4J_URI points to.", no_args_is_help=True)
 
@@ -19,8 +19,8 @@ app = typer.Typer(help="Schema and housekeeping on the database NEO4J_URI points
 def init() -> None:
     """Create the constraints and indexes of cypher/schema.cypher (safe to re-run)."""
     settings = get_settings()
-    with connect(settings) as driver:
-        n = schema.init_schema(driver, settings)
+    with Store.connect(settings) as store:
+        n = schema.init_schema(store)
     console.print(f"Schema ready: {n} constraints and indexes on {settings.neo4j_uri}.")
 
 
@@ -28,8 +28,8 @@ def init() -> None:
 def stats() -> None:
     """Print node counts per label and relationship counts per type."""
     settings = get_settings()
-    with connect(settings) as driver:
-        counts = schema.counts(driver, settings)
+    with Store.connect(settings) as store:
+        counts = schema.counts(store)
     table = Table(title=f"Graph at {settings.neo4j_uri}")
     table.add_column("kind")
     table.add_column("label / type")
@@ -51,6 +51,6 @@ def wipe(
     settings = get_settings()
     if not yes:
         typer.confirm(f"Delete everything in database '{settings.neo4j_database}' at {settings.neo4j_uri}?", abort=True)
-    with connect(settings) as driver:
-        deleted = schema.wipe(driver, settings)
+    with Store.connect(settings) as store:
+        deleted = schema.wipe(store)
     console.print(f"Deleted {deleted:,} nodes and their relationships.")

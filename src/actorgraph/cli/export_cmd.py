@@ -12,7 +12,7 @@ import typer
 from actorgraph.cli.console import err_console
 from actorgraph.settings import get_settings
 from actorgraph.store import export
-from actorgraph.store.driver import connect
+from actorgraph.store.core import Store
 
 
 class Format(StrEnum):
@@ -31,16 +31,16 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Export the graph: `actorgraph export json -o graph.json`, `actorgraph export graphml -o actors.graphml`."""
         settings = get_settings()
-        with connect(settings) as driver:
+        with Store.connect(settings) as store:
             if format is Format.json:
                 if out is None:
-                    counts = export.write_json(driver, settings, sys.stdout)
+                    counts = export.write_json(store, sys.stdout)
                 else:
                     with out.open("w", encoding="utf-8") as fh:
-                        counts = export.write_json(driver, settings, fh)
+                        counts = export.write_json(store, fh)
             elif out is None:
-                counts = export.write_graphml(driver, settings, sys.stdout.buffer)
+                counts = export.write_graphml(store, sys.stdout.buffer)
             else:
                 with out.open("wb") as fh:
-                    counts = export.write_graphml(driver, settings, fh)
+                    counts = export.write_graphml(store, fh)
         err_console.print(f"exported {counts[0]} nodes and {counts[1]} relationships" + (f" to {out}" if out else ""))

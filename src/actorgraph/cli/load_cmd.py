@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from actorgraph.cli.console import console
-from actorgraph.ingest import LoadReport, load_paths, read_dossiers
+from actorgraph.ingest import LoadReport, PreparedDossier, load_paths, read_dossiers
+from actorgraph.model.rows import LABELS
 from actorgraph.settings import get_settings
-from actorgraph.store.driver import connect
-from actorgraph.store.writer import LABELS
+from actorgraph.store.core import Store
 
 
 def run_load(paths: list[Path], *, check_only: bool = False) -> LoadReport | None:
@@ -23,8 +24,22 @@ def run_load(paths: list[Path], *, check_only: bool = False) -> LoadReport | Non
         console.print(f"{len(prepared)} dossier(s), {n} statements: every check passed (nothing written).")
         return None
     settings = get_settings()
-    with connect(settings) as driver:
-        report = load_paths(driver, settings, paths, progress=console.is_terminal)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        disable=not console.is_terminal,
+        transient=True,
+    )
+    task = bar.add_task("Loading", total=None)
+
+    def advance(done: int, total: int, prepared: PreparedDossier) -> None:
+        bar.update(task, completed=done, total=total, description=f"Loaded {prepared.path.name}")
+
+    with Store.connect(settings) as store, bar:
+        report = load_paths(store, paths, progress=advance)
     print_report(report)
     return report
 

@@ -17,7 +17,7 @@ from actorgraph.cli.console import console, err_console
 from actorgraph.local import server
 from actorgraph.settings import Settings, get_settings
 from actorgraph.store import schema
-from actorgraph.store.driver import connect
+from actorgraph.store.core import Store
 
 
 def register(app: typer.Typer) -> None:
@@ -32,15 +32,15 @@ def register(app: typer.Typer) -> None:
             with err_console.status("Starting Neo4j") as spinner:
                 st, _ = server.start(settings, progress=lambda msg: spinner.update(msg))
             console.print(f"Neo4j {st.version} running on bolt://127.0.0.1:{st.bolt_port}")
-        with connect(settings) as driver:
-            schema.init_schema(driver, settings)
+        with Store.connect(settings) as store:
+            schema.init_schema(store)
         console.print("Schema ready.")
         if seed.exists():
             load_cmd.run_load([seed])
         else:
             err_console.print(f"[yellow]No {seed}/ folder here: nothing loaded.[/]")
-        with connect(settings) as driver:
-            apply_display_labels(driver, settings)  # Browser's style colours actors by these labels
+        with Store.connect(settings) as store:
+            apply_display_labels(store)  # Browser's style colours actors by these labels
         _print_browser_help(settings)
         if serve:
             serve_cmd.run_serve()

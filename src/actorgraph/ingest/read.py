@@ -1,4 +1,4 @@
-"""Reading dossiers: YAML -> pydantic -> whole-dossier checks -> a :class:`PreparedDossier`.
+"""Reading dossiers: YAML -> pydantic -> whole-dossier checks -> a :class:`~actorgraph.model.dossier.PreparedDossier`.
 
 Nothing here touches Neo4j. Every problem in a file is collected (not just the first) and reported
 with the file, the path inside it (``statements[3].quote``) and what to fix, so an analyst fixes a
@@ -7,9 +7,7 @@ dossier in one pass.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,10 @@ import yaml
 from pydantic import ValidationError
 
 from actorgraph.errors import InvalidInput, Problem
-from actorgraph.model import Dossier
+from actorgraph.model import Dossier, Statement
+from actorgraph.model.dossier import PreparedDossier
+from actorgraph.model.quotes import Span, locate_quote
+from actorgraph.model.rows import prepare_statement, text_sha256
 from actorgraph.model.vocabulary import ObjectType, Predicate
 
 DOSSIER_SUFFIXES = (".yaml", ".yml")
@@ -34,36 +35,6 @@ _DossierLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-
-
-@dataclass(frozen=True)
-class PreparedStatement:
-    """A statement with its offsets checked or filled in; ids are still the dossier's own."""
-
-    id: str | None
-    speaker: str
-    #: the dossier-local allegation id
-    allegation: str
-    stance: str
-    quote: str
-    start: int
-    end: int
-    stated_on: Any
-    medium: str | None
-    on_behalf_of: str | None
-    confidence: float | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class PreparedDossier:
-    """A dossier that passed every check; stored ids are computed by the store after alias resolution."""
-
-    path: Path
-    dossier: Dossier
-    source_text: str
-    source_sha256: str
-    statements: list[PreparedStatement]
 
 
 def find_dossiers(paths: Iterable[Path]) -> list[Path]:
@@ -134,24 +105,8 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
             path=path,
             dossier=dossier,
             source_text=text,
-            source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            statements=[
-                PreparedStatement(
-                    id=s.id,
-                    speaker=s.speaker,
-                    allegation=s.allegation,
-                    stance=s.stance.value,
-                    quote=s.quote,
-                    start=start,
-                    end=end,
-                    stated_on=s.stated_on,
-                    medium=s.medium,
-                    on_behalf_of=s.on_behalf_of,
-                    confidence=s.confidence,
-                    note=s.note,
-                )
-                for s, (start, end) in statements
-            ],
+            source_sha256=text_sha256(text),
+            statements=[prepare_statement(s, span) for s, span in statements],
         ),
         [],
     )
@@ -272,40 +227,9 @@ def _reference_problems(file: str, d: Dossier) -> list[Problem]:
     return problems
 
 
-def locate_quote(
-    text: str, quote: str, start: int | None, end: int | None, occurrence: int = 1
-) -> tuple[tuple[int, int] | None, str, str]:
-    """Where ``quote`` is in ``text``: ((start, end), "", "") or (None, field, what to fix).
-
-    Given offsets are checked; missing ones are filled with the ``occurrence``-th match.
-    """
-    if start is not None and end is not None:
-        if text[start:end] == quote:
-            return (start, end), "", ""
-        found = text.find(quote)
-        hint = f"the quote is at {found}..{found + len(quote)}" if found >= 0 else "the quote is not there"
-        return None, "start", f"offsets {start}..{end} do not match the quote ({hint}): fix or remove start/end"
-    if (start is None) != (end is None):
-        return None, "end", "give both start and end, or neither"
-    pos = -1
-    for _ in range(occurrence):
-        pos = text.find(quote, pos + 1)
-        if pos < 0:
-            break
-    if pos < 0:
-        if occurrence == 1:
-            return (
-                None,
-                "quote",
-                "not found verbatim in the source text: copy it exactly (same spelling, punctuation, spaces)",
-            )
-        return None, "quote", f"occurrence {occurrence} not found in the source text: lower `occurrence`"
-    return (pos, pos + len(quote)), "", ""
-
-
-def _prepare_statements(file: str, d: Dossier, text: str) -> tuple[list[tuple[Any, tuple[int, int]]], list[Problem]]:
+def _prepare_statements(file: str, d: Dossier, text: str) -> tuple[list[tuple[Statement, Span]], list[Problem]]:
     """Check each quote is verbatim in the source and its offsets match; fill offsets when absent."""
-    out: list[tuple[Any, tuple[int, int]]] = []
+    out: list[tuple[Statement, Span]] = []
     problems: list[Problem] = []
     for i, s in enumerate(d.statements):
         span, field, message = locate_quote(text, s.quote, s.start, s.end, s.occurrence)

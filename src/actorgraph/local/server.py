@@ -30,6 +30,7 @@ from pathlib import Path
 from actorgraph.browser import bundle as browser_bundle
 from actorgraph.errors import ConfigError, Neo4jAuthError, Neo4jUnavailable, ProvisionError
 from actorgraph.settings import Settings
+from actorgraph.store.core import check_connection
 
 NEO4J_VERSION = "5.26.30"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -318,8 +319,6 @@ def start(settings: Settings, progress: Progress = _quiet) -> tuple[Status, bool
 
 
 def _wait_until_ready(settings: Settings, layout: Layout, proc: subprocess.Popen[bytes]) -> None:
-    from actorgraph.store.driver import check_connection  # local import: store imports nothing of ours
-
     deadline = time.monotonic() + settings.start_timeout
     last: Exception | None = None
     while time.monotonic() < deadline:

@@ -1,14 +1,21 @@
-"""Pure data: the vocabulary, the pydantic models, ids and status derivation. No I/O here."""
+"""Pure data and rules: the vocabulary, the pydantic models, ids, quotes, write rows, derivation.
 
+No I/O here (no driver, no files read): every other layer may import ``model``; ``model`` imports
+only ``actorgraph.errors``. See ``docs/design.md`` for the data model and the glossary.
+"""
+
+from actorgraph.model.derivation import Account, derive_relations, derive_statuses
 from actorgraph.model.entities import Actor, Allegation, Dossier, Event, Source, Statement
-from actorgraph.model.status import Account, derive_status
+from actorgraph.model.status import Position, derive_status
 from actorgraph.model.vocabulary import (
     PREDICATES,
+    RELATIONS,
     ActorKind,
     AllegationStatus,
     EventKind,
     Polarity,
     Predicate,
+    RelationType,
     SourceKind,
     Stance,
     Verdict,
@@ -16,6 +23,7 @@ from actorgraph.model.vocabulary import (
 
 __all__ = [
     "PREDICATES",
+    "RELATIONS",
     "Account",
     "Actor",
     "ActorKind",
@@ -25,11 +33,15 @@ __all__ = [
     "Event",
     "EventKind",
     "Polarity",
+    "Position",
     "Predicate",
+    "RelationType",
     "Source",
     "SourceKind",
     "Stance",
     "Statement",
     "Verdict",
+    "derive_relations",
     "derive_status",
+    "derive_statuses",
 ]

@@ -1,8 +1,8 @@
 """Deriving an allegation's status from who affirms and who denies it. Pure: no I/O.
 
 This function is the specification and the only implementation: after every write the store reads
-the affected statements with Cypher (``store/queries/accounts.cypher``) and applies it
-(``store/projections.py``), so graph and rule cannot disagree.
+the accounts a change can affect and applies it through :func:`actorgraph.model.derivation.derive_statuses`,
+so graph and rule cannot disagree (``docs/design.md``, section "Derivation rules").
 """
 
 from __future__ import annotations
@@ -14,37 +14,37 @@ from actorgraph.model.vocabulary import AllegationStatus, Stance
 
 
 @dataclass(frozen=True)
-class Account:
-    """One statement reduced to what status depends on."""
+class Position:
+    """One account reduced to what status depends on: whose voice, which stance, from which side."""
 
-    speaker: str
+    voice: str
     stance: Stance
-    #: True when the speaker is the allegation's subject or speaks for / is part of it.
-    is_subject_side: bool
+    #: True when the voice is the allegation's subject or speaks for / is part of it.
+    own_side: bool
 
 
-def derive_status(accounts: Iterable[Account]) -> AllegationStatus | None:
-    """The status of an allegation given its accounts; None when there are none.
+def derive_status(positions: Iterable[Position]) -> AllegationStatus | None:
+    """The status of an allegation given the positions taken on it; None when there are none.
 
     - DENIED: only denials.
-    - CONTESTED: affirmed and denied by different speakers.
-    - SELF_CLAIMED: affirmed only by the subject's side.
-    - CORROBORATED: two or more independent speakers affirm, none deny.
-    - UNVERIFIED: one independent speaker affirms.
+    - CONTESTED: affirmed and denied by different voices.
+    - SELF_CLAIMED: affirmed only by the subject's own side.
+    - CORROBORATED: two or more independent voices affirm, none deny.
+    - UNVERIFIED: one independent voice affirms.
 
-    >>> derive_status([Account("kremlin", Stance.AFFIRMS, False), Account("hur", Stance.DENIES, True)])
+    >>> derive_status([Position("kremlin", Stance.AFFIRMS, False), Position("hur", Stance.DENIES, True)])
     <AllegationStatus.CONTESTED: 'CONTESTED'>
     """
     affirming: set[str] = set()
     denying: set[str] = set()
     independent: set[str] = set()
-    for acc in accounts:
-        if acc.stance is Stance.AFFIRMS:
-            affirming.add(acc.speaker)
-            if not acc.is_subject_side:
-                independent.add(acc.speaker)
+    for pos in positions:
+        if pos.stance is Stance.AFFIRMS:
+            affirming.add(pos.voice)
+            if not pos.own_side:
+                independent.add(pos.voice)
         else:
-            denying.add(acc.speaker)
+            denying.add(pos.voice)
     if not affirming and not denying:
         return None
     if not affirming:

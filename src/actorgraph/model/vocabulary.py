@@ -1,8 +1,12 @@
-"""The controlled vocabulary, documented in one place: actor and event kinds, predicates, stances.
+"""The controlled vocabulary, documented in one place: actor and event kinds, predicates, stances,
+and the types of the derived relationships.
 
 Every predicate carries a polarity (is asserting it hostile, cooperative or structural?) and, where
-one exists, the CAMEO 1.1b3 code of the matching event type with its quad class. Projections and
-analytics read polarity from here; nothing else decides what counts as an accusation.
+one exists, the CAMEO 1.1b3 code of the matching event type with its quad class. Every derived
+relationship type (:class:`RelationType`) carries its sign in the signed network and what it may
+point at. The derivation rules, the store, analytics, GraphQL and the checks of the ``.cypher`` files
+read these tables; nothing else decides what counts as an accusation (``docs/design.md``, section
+"Vocabulary").
 """
 
 from __future__ import annotations
@@ -200,8 +204,8 @@ PREDICATES: dict[Predicate, PredicateInfo] = {
     Predicate.LEADS: PredicateInfo(_S, _A, None, None, "The subject leads or commands the object."),
 }
 
-#: Predicates whose affirmed allegations become actor-to-actor projection relationships.
-PROJECTED_PREDICATES: frozenset[Predicate] = frozenset(
+#: Predicates whose affirmed allegations become derived actor-to-actor relationships of the same name.
+RELATION_PREDICATES: frozenset[Predicate] = frozenset(
     {
         Predicate.OPPOSES,
         Predicate.SUPPORTS,
@@ -228,3 +232,65 @@ RESPONSIBILITY_PREDICATES: frozenset[Predicate] = frozenset({Predicate.CARRIED_O
 CAMEO_CLAIM_RESPONSIBILITY = "015"
 CAMEO_DENY_RESPONSIBILITY = "016"
 CAMEO_ACCUSE = "112"
+
+
+class RelationType(StrEnum):
+    """The derived actor-to-actor (or actor-to-event) relationships: the readable actor network.
+
+    Derived from statements by :func:`actorgraph.model.derivation.derive_relations`, never written by
+    hand. The Neo4j relationship type is the member's value.
+    """
+
+    ACCUSES = "ACCUSES"
+    DENIES_INVOLVEMENT = "DENIES_INVOLVEMENT"
+    CLAIMS_RESPONSIBILITY = "CLAIMS_RESPONSIBILITY"
+    CONTRADICTS = "CONTRADICTS"
+    OPPOSES = "OPPOSES"
+    SUPPORTS = "SUPPORTS"
+    ALLIED_WITH = "ALLIED_WITH"
+    PART_OF = "PART_OF"
+    SPEAKS_FOR = "SPEAKS_FOR"
+    LEADS = "LEADS"
+
+    @property
+    def info(self) -> RelationInfo:
+        return RELATIONS[self]
+
+
+@dataclass(frozen=True)
+class RelationInfo:
+    #: -1 hostile, +1 cooperative or structural, 0 neutral: the edge's sign in the signed network.
+    sign: int
+    polarity: Polarity
+    #: What the relationship may point at (its source is always an actor).
+    targets: frozenset[ObjectType]
+    description: str
+
+
+_ACTOR = frozenset({ObjectType.ACTOR})
+_ANY = frozenset({ObjectType.ACTOR, ObjectType.EVENT})
+
+RELATIONS: dict[RelationType, RelationInfo] = {
+    RelationType.ACCUSES: RelationInfo(
+        -1, _H, _ACTOR, "A voice affirms an accusation (a hostile act) about another actor."
+    ),
+    RelationType.DENIES_INVOLVEMENT: RelationInfo(
+        0, _N, _ANY, "A voice denies an allegation about itself or its own side; the target is the object."
+    ),
+    RelationType.CLAIMS_RESPONSIBILITY: RelationInfo(
+        0, _N, frozenset({ObjectType.EVENT}), "A voice affirms that it (or its own side) did an event."
+    ),
+    RelationType.CONTRADICTS: RelationInfo(-1, _H, _ACTOR, "A voice denies an allegation another voice affirms."),
+    RelationType.OPPOSES: RelationInfo(-1, _H, _ACTOR, "An affirmed OPPOSES allegation, subject to object."),
+    RelationType.SUPPORTS: RelationInfo(1, _C, _ACTOR, "An affirmed SUPPORTS allegation, subject to object."),
+    RelationType.ALLIED_WITH: RelationInfo(1, _C, _ACTOR, "An affirmed ALLIED_WITH allegation, subject to object."),
+    RelationType.PART_OF: RelationInfo(1, _S, _ACTOR, "An affirmed PART_OF allegation: one side."),
+    RelationType.SPEAKS_FOR: RelationInfo(1, _S, _ACTOR, "An affirmed SPEAKS_FOR allegation: one side."),
+    RelationType.LEADS: RelationInfo(1, _S, _ACTOR, "An affirmed LEADS allegation: one side."),
+}
+
+#: Derived types that can link two actors: the edges of the actor network that analytics projects.
+NETWORK_RELATIONS: frozenset[RelationType] = frozenset(t for t, i in RELATIONS.items() if ObjectType.ACTOR in i.targets)
+
+#: The relationships of the model itself (provenance), which the derivation never touches.
+PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset({"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF"})

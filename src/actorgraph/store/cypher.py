@@ -11,11 +11,13 @@ from functools import cache
 from importlib import resources
 from typing import LiteralString
 
+QUERIES = "actorgraph.store.queries"
+
 
 @cache
-def query(name: str, package: str = "actorgraph.store.queries") -> LiteralString:
-    """The text of ``<package>/<name>.cypher``; cached, read once per process."""
-    text = resources.files(package).joinpath(f"{name}.cypher").read_text(encoding="utf-8")
+def query(name: str) -> LiteralString:
+    """The text of ``store/queries/<name>.cypher``; cached, read once per process."""
+    text = resources.files(QUERIES).joinpath(f"{name}.cypher").read_text(encoding="utf-8")
     # The file is ours, shipped in the package: never user input, hence typed LiteralString.
     return text.strip()
 

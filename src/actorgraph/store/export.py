@@ -1,24 +1,22 @@
 """Exporting the graph for other tools: JSON (everything, with provenance) or GraphML (the actor
-network, for Gephi, yEd or networkx)."""
+network, for Gephi, yEd or networkx). Records stream from Neo4j (:meth:`Store.stream`)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, LiteralString
 
 import networkx as nx
-from neo4j import Driver
 
-from actorgraph.settings import Settings
-from actorgraph.store.cypher import query
-from actorgraph.store.projections import PROJECTION_TYPES
+from actorgraph.model.vocabulary import RelationType
+from actorgraph.store.core import Store
 from actorgraph.store.reads import to_python
 
 
-def _stream(driver: Driver, settings: Settings, name: str) -> Iterator[dict[str, Any]]:
-    with driver.session(database=settings.neo4j_database) as session:
-        for record in session.run(query(name)):
+def _stream(store: Store, name: LiteralString) -> Iterator[dict[str, Any]]:
+    with store.stream(name) as records:
+        for record in records:
             yield to_python(dict(record))
 
 
@@ -26,35 +24,36 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
 
 
-def write_json(driver: Driver, settings: Settings, out: IO[str]) -> tuple[int, int]:
+def write_json(store: Store, out: IO[str]) -> tuple[int, int]:
     """Write ``{"nodes": [...], "relationships": [...]}``; returns the counts."""
-    nodes = [{"label": r["label"], **_clean(r["props"])} for r in _stream(driver, settings, "export_nodes")]
+    nodes = [{"label": r["label"], **_clean(r["props"])} for r in _stream(store, "export_nodes")]
     rels = [
         {"type": r["type"], "source": r["source"], "target": r["target"], **_clean(r["props"])}
-        for r in _stream(driver, settings, "export_relationships")
+        for r in _stream(store, "export_relationships")
     ]
     json.dump({"nodes": nodes, "relationships": rels}, out, ensure_ascii=False, indent=1, default=str)
     out.write("\n")
     return len(nodes), len(rels)
 
 
-def actor_network(driver: Driver, settings: Settings) -> nx.MultiDiGraph:
+def actor_network(store: Store) -> nx.MultiDiGraph:
     """Actors and events with the derived relationships between them (no provenance nodes)."""
     graph = nx.MultiDiGraph()
-    for r in _stream(driver, settings, "export_nodes"):
+    for r in _stream(store, "export_nodes"):
         if r["label"] in ("Actor", "Event"):
             props = r["props"]
             graph.add_node(props["id"], label=r["label"], name=props.get("name", props["id"]),
                            kind=props.get("kind") or "")  # fmt: skip
-    for r in _stream(driver, settings, "export_relationships"):
-        if r["type"] in PROJECTION_TYPES:
+    derived = {t.value for t in RelationType}
+    for r in _stream(store, "export_relationships"):
+        if r["type"] in derived:
             props = r["props"]
             graph.add_edge(r["source"], r["target"], key=r["type"], type=r["type"], count=int(props.get("count", 0)),
                            statements=" ".join(props.get("statements") or []))  # fmt: skip
     return graph
 
 
-def write_graphml(driver: Driver, settings: Settings, out: IO[bytes]) -> tuple[int, int]:
-    graph = actor_network(driver, settings)
+def write_graphml(store: Store, out: IO[bytes]) -> tuple[int, int]:
+    graph = actor_network(store)
     nx.write_graphml(graph, out)
     return graph.number_of_nodes(), graph.number_of_edges()

@@ -1,8 +1,8 @@
-"""Read queries for the API: every call is exactly one Cypher round trip, and is counted.
+"""Read queries for the API: every call is exactly one Cypher round trip, counted by the store.
 
 The API's DataLoaders call these with whole batches of ids, so the number of round trips of a
-GraphQL request depends on its depth, not on how many items it returns. :class:`Reader` counts
-them (per request) so tests and benchmarks can check that.
+GraphQL request depends on its depth, not on how many items it returns; the request's scoped
+:class:`~actorgraph.store.core.Store` counts them so tests and benchmarks can check that.
 """
 
 from __future__ import annotations
@@ -11,12 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, LiteralString, NamedTuple
 
-import neo4j
-from neo4j import Driver, Query, RoutingControl
+from neo4j import Record
 from neo4j.time import Date, DateTime
 
-from actorgraph.settings import Settings
-from actorgraph.store.cypher import query
+from actorgraph.store.core import Store
 
 Row = dict[str, Any]
 
@@ -70,24 +68,14 @@ class Window:
 
 
 class Reader:
-    """One request's window on the graph: read queries with a timeout, counted."""
+    """The API's reads: each method is one round trip through the store (counted, with its timeout)."""
 
-    def __init__(self, driver: Driver, settings: Settings) -> None:
-        self.driver = driver
-        self.settings = settings
-        self.round_trips = 0
+    def __init__(self, store: Store) -> None:
+        self.store = store
 
-    def run(self, name: LiteralString, *, tail: LiteralString | None = None, **params: Any) -> list[neo4j.Record]:
+    def run(self, name: LiteralString, *, tail: LiteralString | None = None, **params: Any) -> list[Record]:
         """Run the named read query once (routed to readers in a cluster), optionally with a shared tail."""
-        self.round_trips += 1
-        text = query(name) if tail is None else query(name) + "\n" + query(tail)
-        records, _, _ = self.driver.execute_query(
-            Query(text, timeout=self.settings.api_tx_timeout),
-            params,
-            database_=self.settings.neo4j_database,
-            routing_=RoutingControl.READ,
-        )
-        return list(records)
+        return self.store.query(name, tail=tail, **params)
 
     # --- by id -----------------------------------------------------------------------------------
 

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import LiteralString
 
-from neo4j import Driver
-
-from actorgraph.settings import Settings
+from actorgraph.store.core import Store, Tx
 from actorgraph.store.cypher import query, statements
 
 
@@ -18,12 +16,15 @@ def schema_statements() -> list[LiteralString]:
     return statements(text)
 
 
-def init_schema(driver: Driver, settings: Settings) -> int:
-    """Apply every constraint and index (idempotent) and wait for them to come online."""
+def init_schema(store: Store) -> int:
+    """Apply every constraint and index (idempotent) and wait for them to come online.
+
+    Schema statements cannot share a transaction with data, nor with each other, hence autocommit.
+    """
     stmts = schema_statements()
     for stmt in stmts:
-        driver.execute_query(stmt, database_=settings.neo4j_database)
-    driver.execute_query("CALL db.awaitIndexes(300)", database_=settings.neo4j_database)
+        store.autocommit(stmt)
+    store.autocommit("CALL db.awaitIndexes(300)")
     return len(stmts)
 
 
@@ -40,31 +41,34 @@ def _quote_name(name: str) -> LiteralString:
     return "`" + name.replace("`", "``") + "`"
 
 
-def counts(driver: Driver, settings: Settings) -> Counts:
-    """Counts per label and type, each a count-store lookup (cheap even on large graphs).
-
-    Label and type names come from ``db.labels()`` / ``db.relationshipTypes()`` of the same
-    database, so quoting them into the text is safe; there is no parameter syntax for a label.
-    """
-    db = settings.neo4j_database
-    labels = [r["label"] for r in driver.execute_query("CALL db.labels()", database_=db).records]
-    types = [r["relationshipType"] for r in driver.execute_query("CALL db.relationshipTypes()", database_=db).records]
+def _counts(tx: Tx) -> Counts:
+    labels = [r["label"] for r in tx.run("labels")]
+    types = [r["relationshipType"] for r in tx.run("relationship_types")]
     nodes: dict[str, int] = {}
     for label in sorted(labels):
-        rec = driver.execute_query("MATCH (n:" + _quote_name(label) + ") RETURN count(n) AS c", database_=db)
-        nodes[label] = int(rec.records[0]["c"])
+        rec = tx.run_text("MATCH (n:" + _quote_name(label) + ") RETURN count(n) AS c").single()
+        nodes[label] = int(rec["c"]) if rec else 0
     rels: dict[str, int] = {}
     for rtype in sorted(types):
-        rec = driver.execute_query("MATCH ()-[r:" + _quote_name(rtype) + "]->() RETURN count(r) AS c", database_=db)
-        rels[rtype] = int(rec.records[0]["c"])
+        rec = tx.run_text("MATCH ()-[r:" + _quote_name(rtype) + "]->() RETURN count(r) AS c").single()
+        rels[rtype] = int(rec["c"]) if rec else 0
     return Counts(nodes={k: v for k, v in nodes.items() if v}, relationships={k: v for k, v in rels.items() if v})
 
 
-def wipe(driver: Driver, settings: Settings) -> int:
+def counts(store: Store) -> Counts:
+    """Counts per label and type, each a count-store lookup (cheap even on large graphs).
+
+    Label and type names come from ``db.labels()`` / ``db.relationshipTypes()`` of the same
+    database, so quoting them into the text is safe (a literal label lets Neo4j answer from its count
+    store; a dynamic one would not).
+    """
+    return store.read(_counts)
+
+
+def wipe(store: Store) -> int:
     """Delete every node and relationship, in batches so a large graph does not exhaust the heap.
 
-    ``CALL ... IN TRANSACTIONS`` needs an auto-commit transaction, hence ``session.run``.
+    ``CALL ... IN TRANSACTIONS`` needs an auto-commit transaction.
     """
-    with driver.session(database=settings.neo4j_database) as session:
-        record = session.run(query("wipe")).single()
-    return int(record["deleted"]) if record else 0
+    records = store.autocommit(query("wipe"))
+    return int(records[0]["deleted"]) if records else 0

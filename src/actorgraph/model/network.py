@@ -1,0 +1,100 @@
+"""The actor network as plain data: which statements it is built from, its edges, its allegations.
+
+Pure. The store reads these from Neo4j (``store/network.py``); analytics projects them into a
+networkx graph (``analytics/projection.py``). Kept here so both sides share one definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from actorgraph.errors import UsageError
+from actorgraph.model.derivation import Account, Relations
+from actorgraph.model.vocabulary import AllegationStatus, Predicate, RelationType
+
+_FAR_PAST = dt.date(1, 1, 1)
+_FAR_FUTURE = dt.date(9999, 12, 31)
+
+
+@dataclass(frozen=True)
+class NetworkFilter:
+    """Which statements the network is built from; empty means all of them.
+
+    >>> NetworkFilter(predicates=(Predicate.CONTROLLED_BY,)).active
+    True
+    """
+
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    predicates: tuple[Predicate, ...] = ()
+    statuses: tuple[AllegationStatus, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.date_from or self.date_to or self.predicates or self.statuses)
+
+    @property
+    def dated(self) -> bool:
+        return self.date_from is not None or self.date_to is not None
+
+    def params(self) -> dict[str, Any]:
+        """The parameters of the filtered account queries (open ends become far dates)."""
+        return {
+            "date_from": self.date_from or _FAR_PAST,
+            "date_to": self.date_to or _FAR_FUTURE,
+            "predicates": sorted(p.value for p in self.predicates) or None,
+            "statuses": sorted(s.value for s in self.statuses) or None,
+        }
+
+    def check(self) -> None:
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise UsageError(f"--from {self.date_from} is after --to {self.date_to}: give the earlier date first.")
+
+
+@dataclass
+class AllegationInfo:
+    """An allegation and the accounts of it that the network was built from."""
+
+    id: str
+    predicate: Predicate
+    status: str | None
+    summary: str
+    subject: str
+    object: str
+    accounts: list[Account] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One derived relationship between two actors, as stored or as re-derived from accounts."""
+
+    source: str
+    target: str
+    type: RelationType
+    statements: tuple[str, ...]
+    first_stated: dt.date | None = None
+    last_stated: dt.date | None = None
+    count: int | None = None
+
+
+def edges_of(relations: Relations) -> list[Edge]:
+    """The derived relationships as edges (statement ids sorted, so equal inputs give equal edges)."""
+    return [
+        Edge(source, target, rel_type, tuple(sorted(rel.statements)), rel.first_stated, rel.last_stated)
+        for rel_type, pairs in relations.items()
+        for (source, target), rel in pairs.items()
+    ]
+
+
+@dataclass
+class NetworkData:
+    """What the store reads for one projection: actors ``(id, name, kind)``, edges and, if asked, allegations."""
+
+    actors: list[tuple[str, str | None, str | None]]
+    edges: list[Edge]
+    allegations: dict[str, AllegationInfo] | None = None
+
+
+__all__ = ["AllegationInfo", "Edge", "NetworkData", "NetworkFilter", "edges_of"]

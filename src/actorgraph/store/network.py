@@ -1,0 +1,86 @@
+"""Reading the actor network for analytics, in one read transaction (a consistent snapshot).
+
+Unfiltered, the edges are the derived relationships as the store keeps them. With a filter (date
+range, predicates, statuses) only the matching statements leave Neo4j, and the edges are re-derived
+from them with the model's own rules, so a filtered network means exactly "the network these
+statements alone would give". The result is plain data (:class:`~actorgraph.model.network.NetworkData`);
+``analytics/projection.py`` turns it into a networkx graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, LiteralString
+
+from actorgraph.model.derivation import Account, derive_relations
+from actorgraph.model.network import AllegationInfo, Edge, NetworkData, NetworkFilter, edges_of
+from actorgraph.model.vocabulary import RelationType
+from actorgraph.store.core import Store, Tx
+from actorgraph.store.derived import structural_links
+from actorgraph.store.reads import to_python
+
+
+def _accounts(records: Iterable[Any]) -> tuple[list[Account], dict[str, AllegationInfo]]:
+    accounts: list[Account] = []
+    allegations: dict[str, AllegationInfo] = {}
+    for rec in records:
+        acc = Account.from_mapping(rec)
+        accounts.append(acc)
+        info = allegations.get(acc.allegation)
+        if info is None:
+            info = allegations[acc.allegation] = AllegationInfo(
+                id=acc.allegation,
+                predicate=acc.predicate,
+                status=rec["status"],
+                summary=rec["summary"] or "",
+                subject=acc.subject,
+                object=acc.object,
+            )
+        info.accounts.append(acc)
+    return accounts, allegations
+
+
+def _stored(tx: Tx, accounts: bool) -> NetworkData:
+    actors = [(r["id"], r["name"], r["kind"]) for r in tx.run("network_actors")]
+    edges = [
+        Edge(
+            r["source"],
+            r["target"],
+            RelationType(r["type"]),
+            tuple(r["statements"] or ()),
+            to_python(r["first_stated"]),
+            to_python(r["last_stated"]),
+            r["count"],
+        )
+        for r in tx.run("network_relations", with_statements=accounts)
+    ]
+    allegations = None
+    if accounts:
+        _, allegations = _accounts(tx.run("accounts_by_allegation", **NetworkFilter().params()))
+    return NetworkData(actors, edges, allegations)
+
+
+def _filtered(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkData:
+    name: LiteralString = "accounts_by_date" if network_filter.dated else "accounts_by_allegation"
+    rows, allegations = _accounts(tx.run(name, **network_filter.params()))
+    involved = sorted(
+        {r.speaker for r in rows} | {r.voice for r in rows} | {r.subject for r in rows}
+        | {r.object for r in rows if not r.object_is_event}
+    )  # fmt: skip
+    links = structural_links(tx, involved)
+    actors = [(r["id"], r["name"], r["kind"]) for r in tx.run("actors_by_id", ids=involved)]
+    events = {r.object for r in rows if r.object_is_event}
+    edges = [e for e in edges_of(derive_relations(rows, links)) if e.target not in events]
+    return NetworkData(actors, edges, allegations if accounts else None)
+
+
+def _read(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkData:
+    return _filtered(tx, network_filter, accounts) if network_filter.active else _stored(tx, accounts)
+
+
+def read_network(store: Store, network_filter: NetworkFilter, *, accounts: bool) -> NetworkData:
+    """The actors, edges and (when ``accounts``) the statements per allegation, in one read transaction."""
+    return store.read(_read, network_filter, accounts)
+
+
+__all__ = ["read_network"]
