@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from actorgraph.cli.console import console, err_console
+from actorgraph.cli.tables import report_table
 from actorgraph.errors import UsageError
 from actorgraph.model.vocabulary import AllegationStatus, Predicate
 from actorgraph.settings import get_settings
@@ -118,38 +120,41 @@ def to_csv(rows: list[Any]) -> str:
     return buffer.getvalue()
 
 
-def print_table(report: str, result: Any, limit: int) -> None:
+def print_table(report: str, result: Any, limit: int, graph: Any, out: Console | None = None) -> None:
+    """The report as a table sized to the terminal; names from ``graph`` (the projected network)."""
     from actorgraph.analytics.camps import CampsResult
     from actorgraph.analytics.centrality import CentralityResult
+    from actorgraph.analytics.layers import name
 
+    out = out or console
     rows = rows_of(result)
     if not rows:
-        console.print(f"[dim]{report}: nothing to report for this network.[/]")
+        out.print(f"[dim]{report}: nothing to report for this network.[/]")
         return
-    fields = [f.name for f in dataclasses.fields(rows[0])]
-    table = Table(title=f"{report} ({min(limit, len(rows))} of {len(rows)})", show_lines=False)
-    for f in fields:
-        table.add_column(
-            f, overflow="fold", justify="right" if isinstance(getattr(rows[0], f), int | float) else "left"
-        )
-    for row in rows[:limit]:
-        table.add_row(*(_cell(getattr(row, f)) for f in fields))
-    console.print(table)
+
+    def names(actor: str) -> str:
+        return name(graph, actor) if actor in graph else actor
+
+    title = f"{report} ({min(limit, len(rows))} of {len(rows)})"
+    out.print(report_table(report, rows[:limit], names, width=out.width, title=title))
     if isinstance(result, CampsResult):
         how = "exact" if result.exact else "local search"
-        console.print(
+        out.print(
             f"Frustration: {result.frustration} relationship(s) break the split (weight "
             f"{result.frustration_weight:g}, {how}); {len(result.communities)} cooperative communities."
         )
         if result.frustrated:
-            broken = Table(title="Relationships that break the split")
-            for col in ("source", "target", "type", "weight", "camps"):
-                broken.add_column(col)
+            broken = Table(title="Relationships that break the split", pad_edge=False, collapse_padding=True)
+            for col in ("source", "target", "type", "statements", "camps"):
+                number = col == "statements"
+                broken.add_column(col, no_wrap=True, overflow="ellipsis", justify="right" if number else "left",
+                                  max_width=None if number else 30)  # fmt: skip
             for e in result.frustrated[:limit]:
-                broken.add_row(e.source, e.target, e.type, str(e.weight), f"{e.source_camp}->{e.target_camp}")
-            console.print(broken)
+                broken.add_row(names(e.source), names(e.target), e.type, str(e.weight),
+                               f"{e.source_camp}->{e.target_camp}")  # fmt: skip
+            out.print(broken)
     if isinstance(result, CentralityResult) and result.betweenness_samples:
-        console.print(f"[dim]betweenness estimated from {result.betweenness_samples} sampled sources[/]")
+        out.print(f"[dim]betweenness estimated from {result.betweenness_samples} sampled sources[/]")
 
 
 def draw(report: str, graph: Any, result: Any, out: Path, seed: int) -> Path:
@@ -238,7 +243,7 @@ def register(app: typer.Typer) -> None:
         elif fmt == "csv":
             typer.echo(to_csv(rows_of(result)), nl=False)
         else:
-            print_table(report, result, limit)
+            print_table(report, result, limit, graph)
         if plot is not None:
             saved = draw(report, graph, result, plot, seed)
             err_console.print(f"picture: {saved}")
