@@ -119,8 +119,7 @@ SOFT_NAME_WIDTH = 22
 def _widths(columns: Sequence[Column], cells: list[list[str]], budget: int) -> list[int]:
     """Column widths that fit ``budget``: numbers and short fields whole, names cut, free text wraps."""
     natural = [
-        min(c.max_width or 10**6, max([len(c.header), *(len(row[i]) for row in cells)]))
-        for i, c in enumerate(columns)
+        min(c.max_width or 10**6, max([len(c.header), *(len(row[i]) for row in cells)])) for i, c in enumerate(columns)
     ]
     shrinkable = [i for i, c in enumerate(columns) if c.text or (not c.number and (c.max_width or 99) > 12)]
     floors = {i: min(natural[i], max(len(columns[i].header), columns[i].min_width or 8)) for i in shrinkable}
