@@ -1,6 +1,6 @@
 """actorgraph: a knowledge graph of actors and allegations.
 
-Layers (see ``DESIGN.md``): ``model`` is pure data, ``ingest`` reads dossiers, ``store`` is the only
+Layers (see ``docs/design.md``): ``model`` is pure data, ``ingest`` reads dossiers, ``store`` is the only
 code that talks to Neo4j, ``api`` serves GraphQL, ``analytics`` works on networkx projections,
 ``local`` provisions a Neo4j server without Docker and ``cli`` wires it all for people.
 """

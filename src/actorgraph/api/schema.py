@@ -251,7 +251,7 @@ class Query:
         found = await info.context.loaders.node.load_many([h[1] for h in hits])
         return [SearchHit(score=h[2], node=build(*row)) for h, row in zip(hits, found, strict=True) if row]
 
-    @strawberry.field(description="An actor's neighbourhood over derived relationships, `depth` hops out.")
+    @strawberry.field(description="An actor's neighborhood over derived relationships, `depth` hops out.")
     async def neighborhood(
         self,
         info: Ctx,
@@ -278,7 +278,7 @@ class Query:
                 break
         return await _graph_view(info, edges, [str(actor_id)])
 
-    @strawberry.field(description="The shortest chains of derived relationships between two actors.")
+    @strawberry.field(description="The shortest paths of derived relationships between two actors.")
     async def paths(
         self,
         info: Ctx,

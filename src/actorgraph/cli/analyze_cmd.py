@@ -176,7 +176,7 @@ def draw(report: str, graph: Any, result: Any, out: Path, seed: int) -> Path:
         return plots.plot_network(graph, nodes, out, title=f"Around {graph.nodes[center]['name']}", highlight=center,
                                   seed=seed)  # fmt: skip
     nodes = list(dict.fromkeys(n for p in result for n in p.actors))
-    title = "Shortest chains: " + (" → ".join(result[0].names) if result else "none")
+    title = "Shortest paths: " + (" → ".join(result[0].names) if result else "none")
     return plots.plot_network(graph, nodes, out, title=title, seed=seed)
 
 

@@ -26,7 +26,7 @@ class Column:
 
     header: str
     value: Callable[[Any, Names], str]
-    #: Free text (summaries, chains) wraps; everything else is cut with an ellipsis.
+    #: Free text (summaries, paths) wraps; everything else is cut with an ellipsis.
     text: bool = False
     number: bool = False
     min_width: int | None = None

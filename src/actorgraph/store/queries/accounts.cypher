@@ -1,6 +1,6 @@
 // Every account (statement) on the allegations that touch the actors in $actors: as speaker, as the
-// institution spoken for, or as an allegation's subject/object. Status and projections are
-// recomputed from these rows (see store/projections.py).
+// institution spoken for, or as an allegation's subject/object. Status and derived relationships are
+// recomputed from these rows (see store/derived.py).
 UNWIND $actors AS xid
 MATCH (x:Actor {id: xid})
 CALL (x) {

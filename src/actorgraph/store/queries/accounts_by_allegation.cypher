@@ -1,5 +1,5 @@
 // Statements on allegations of $predicates / with $statuses (null = any), one row per statement with
-// what the projection rules and the contested/contradictions reports need.
+// what the derivation rules and the contested/contradictions reports need.
 MATCH (a:Allegation)
 WHERE ($predicates IS NULL OR a.predicate IN $predicates) AND ($statuses IS NULL OR a.status IN $statuses)
 MATCH (s:Statement)-[:ON]->(a)

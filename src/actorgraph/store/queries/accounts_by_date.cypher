@@ -1,6 +1,6 @@
 // Statements stated between $date_from and $date_to (inclusive; a range seek on the stated_on index),
 // optionally only on allegations of $predicates / with $statuses, one row per statement with what the
-// projection rules and the contested/contradictions reports need. Undated statements are left out.
+// derivation rules and the contested/contradictions reports need. Undated statements are left out.
 MATCH (s:Statement)
 WHERE s.stated_on >= $date_from AND s.stated_on <= $date_to
 MATCH (s)-[:ON]->(a:Allegation)

@@ -1,4 +1,4 @@
-// One hop of a neighbourhood: the derived relationships of the given types around a frontier.
+// One hop of a neighborhood: the derived relationships of the given types around a frontier.
 UNWIND $ids AS pid
 MATCH (x:Actor {id: pid})-[r]-(other)
 WHERE type(r) IN $types AND (other:Actor OR other:Event)

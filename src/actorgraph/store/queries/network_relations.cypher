@@ -1,4 +1,4 @@
-// Every derived actor-to-actor relationship (the store's projections) with its evidence: the edges
+// Every derived actor-to-actor relationship with its evidence: the edges
 // of the unfiltered network. Relationships to events are not part of the actor network. The statement
 // id lists are the bulk of the transfer: sent only when $with_statements (contradictions need them).
 MATCH (a:Actor)-[r:ACCUSES|CONTRADICTS|OPPOSES|SUPPORTS|ALLIED_WITH|PART_OF|SPEAKS_FOR|LEADS|DENIES_INVOLVEMENT]->(b:Actor)

@@ -1,4 +1,4 @@
-// All shortest chains of derived relationships (any direction) between two actors, up to $max_length.
+// All shortest paths of derived relationships (any direction) between two actors, up to $max_length.
 MATCH (a:Actor {id: $from}), (b:Actor {id: $to})
 MATCH p = allShortestPaths((a)-[*..10]-(b))
 WHERE length(p) <= $max_length AND all(r IN relationships(p) WHERE type(r) IN $types)
