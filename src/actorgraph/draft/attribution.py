@@ -16,6 +16,7 @@ appositives), with pronouns and descriptions resolved: "he" -> the last person n
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -84,7 +85,9 @@ class SentenceReader:
         text = self.text
         found: list[Attribution] = []
         taken: list[Span] = []
-        quotes = [Span(sent.start + m.start(), sent.start + m.end()) for m in _QUOTED.finditer(text[sent.start : sent.end])]
+        quotes = [
+            Span(sent.start + m.start(), sent.start + m.end()) for m in _QUOTED.finditer(text[sent.start : sent.end])
+        ]
         for q in quotes:
             attr = self._direct(sent, q)
             if attr is not None:
@@ -166,12 +169,22 @@ class SentenceReader:
         ):
             that = re.search(r"\bthat\s+", rest_text)
             start = short_subject if short_subject is not None else m.start()
-            attr = Attribution("denial", speakers, how, _strip(text, Span(start, end)), verb, _medium(text, sent), denial=True)
+            attr = Attribution(
+                "denial", speakers, how, _strip(text, Span(start, end)), verb, _medium(text, sent), denial=True
+            )
             if that:
                 attr.head = Span(rest.start + that.end(), end)  # the denied proposition
             return attr
         if verb in lx.ACCUSING_VERBS:
-            mark = re.search(r"\s(?:of|as|for|over)\s", rest_text)
+            inside = self.index.within(rest)
+            mark = next(
+                (
+                    x
+                    for x in re.finditer(r"\s(?:of|as|for|over)\s", rest_text)
+                    if not any(m.span.start <= rest.start + x.start() < m.span.end for m in inside)
+                ),
+                None,
+            )  # "accused the Freedom of Russia Legion of ...": the "of" inside a name is no mark
             obj = Span(rest.start, rest.start + mark.start() if mark else end)
             accused = self.actors_in(obj)
             if not accused:
@@ -179,7 +192,13 @@ class SentenceReader:
             start = short_subject if short_subject is not None else m.start()
             head = Span(rest.start + mark.end(), end) if mark else None
             return Attribution(
-                "accusation", speakers, how, _strip(text, Span(start, end)), verb, _medium(text, sent), accused=accused,
+                "accusation",
+                speakers,
+                how,
+                _strip(text, Span(start, end)),
+                verb,
+                _medium(text, sent),
+                accused=accused,
                 head=head,
             )
         content = rest
@@ -238,7 +257,13 @@ class SentenceReader:
                     accused = next((a.accused for a in found if a.accused), [])
             out.append(
                 Attribution(
-                    "participle", speakers, how, content, verb, _medium(text, sent), accused=accused,
+                    "participle",
+                    speakers,
+                    how,
+                    content,
+                    verb,
+                    _medium(text, sent),
+                    accused=accused,
                     denial=verb in ("denying",),
                 )
             )
@@ -260,7 +285,9 @@ class SentenceReader:
         masked = _APPOSITIVE.sub(lambda m: " " * len(m.group(0)), chunk)
         cut = max(masked.rfind(", "), masked.rfind("; "), masked.rfind('" '), masked.rfind("” "))
         start = sent.start + (cut + 2 if cut >= 0 else 0)
-        aux = re.search(r"\b(?:has|have|had|is|are|was|were|will|would|can|could|\w+ed)\b", masked[start - sent.start :])
+        aux = re.search(
+            r"\b(?:has|have|had|is|are|was|were|will|would|can|could|\w+ed)\b", masked[start - sent.start :]
+        )
         end = start + aux.start() if aux and start + aux.start() < verb_at else verb_at
         return Span(start, end)
 
@@ -276,12 +303,16 @@ class SentenceReader:
                 return ids, f"'{group.group(0)}' read as the armed groups named nearby"
         masked = _APPOSITIVE.sub(lambda m: " " * len(m.group(0)), text[region.start : region.end])
         mentions = [
-            m for m in self.index.within(region) if masked[m.span.start - region.start : m.span.end - region.start].strip()
+            m
+            for m in self.index.within(region)
+            if masked[m.span.start - region.start : m.span.end - region.start].strip()
         ]
         if mentions:
             joined = all(
-                re.fullmatch(r"\s*(?:,\s*)?(?:and|along with|as well as)\s+(?:the\s+)?",
-                             text[a.span.end : b.span.start]) for a, b in zip(mentions, mentions[1:], strict=False)
+                re.fullmatch(
+                    r"\s*(?:,\s*)?(?:and|along with|as well as)\s+(?:the\s+)?", text[a.span.end : b.span.start]
+                )
+                for a, b in itertools.pairwise(mentions)
             )
             chosen = mentions if joined else mentions[-1:]
             ids = list(dict.fromkeys(m.actor for m in chosen))
@@ -331,7 +362,7 @@ def split_content(text: str, content: Span) -> list[Span]:
     cut = content.start
     for m in _SPLIT_CONTENT.finditer(text, content.start, content.end):
         parts.append(_strip(text, Span(cut, m.start())))
-        cut = m.end() if not text[m.start() : m.end()].lstrip(", ").startswith("without") else m.end()
+        cut = m.end()
     parts.append(_strip(text, Span(cut, content.end)))
     return [p for p in parts if len(p) >= 8]
 
@@ -339,11 +370,11 @@ def split_content(text: str, content: Span) -> list[Span]:
 def _strip(text: str, span: Span) -> Span:
     """Trim spaces, trailing punctuation and unbalanced quote marks from a span."""
     start, end = span.start, span.end
-    while start < end and text[start] in " ,;:\n\"“”":
+    while start < end and text[start] in ' ,;:\n"“”':
         start += 1
     while end > start and text[end - 1] in " ,.;:\n":
         end -= 1
-    while end > start and text[end - 1] in "\"”" and text[start:end].count('"') % 2 == 1:
+    while end > start and text[end - 1] in '"”' and text[start:end].count('"') % 2 == 1:
         end -= 1
         while end > start and text[end - 1] in " ,.;:":
             end -= 1

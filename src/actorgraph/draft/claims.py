@@ -35,14 +35,23 @@ from actorgraph.model.vocabulary import (
 
 #: Predicates whose subject is the speaker when the words name nobody before the cue.
 _SELF_PREDICATES = frozenset(
-    {Predicate.THREATENED, Predicate.CRITICIZED, Predicate.WARNED, Predicate.PRAISED, Predicate.OPPOSES,
-     Predicate.CARRIED_OUT, Predicate.SUPPORTS}
+    {
+        Predicate.THREATENED,
+        Predicate.CRITICIZED,
+        Predicate.WARNED,
+        Predicate.PRAISED,
+        Predicate.OPPOSES,
+        Predicate.CARRIED_OUT,
+        Predicate.SUPPORTS,
+    }
 )
 #: Evaluations ("ridiculous", "lies", "praised"): the speaker is the one who evaluates, whatever is named before.
 _EVALUATIONS = frozenset({Predicate.CRITICIZED, Predicate.PRAISED})
 #: A name right before a cue is its grammatical subject ("Washington does not encourage ...").
 _JUST_BEFORE = re.compile(r"^\s+(?:(?:does|do|did|will|would|has|have|had|is|was|not|never|n't)\s+){0,3}$")
-_EVENT_PHRASE = re.compile(r"(?:\s+(?:into|on|in|against|at|over|near)\s+[^,.;]+?)(?=\s+this\b|\s+on\s+\w+day\b|,|\.|;|$)")
+_EVENT_PHRASE = re.compile(
+    r"(?:\s+(?:into|on|in|against|at|over|near)\s+[^,.;]+?)(?=\s+this\b|\s+on\s+\w+day\b|,|\.|;|$)"
+)
 PLACEHOLDER = "decide-who"
 #: Stands for "each speaker itself" among an allegation's subjects (a claim about oneself).
 SELF = "\x00self"
@@ -67,7 +76,9 @@ class ClaimMaker:
         if self.event is None:
             m = lx.EVENT_NOUN.search(self.text, self.body_start)
             if m is None:
-                self.event = EventCandidate("the-event", "The event the article reports", EventKind.OTHER, "no event noun found")
+                self.event = EventCandidate(
+                    "the-event", "The event the article reports", EventKind.OTHER, "no event noun found"
+                )
             else:
                 noun = m.group(0).lower()
                 if noun.startswith("drone"):
@@ -126,15 +137,23 @@ class ClaimMaker:
             cue = _first_cue(self.text[attr.head.start : attr.head.end])
             if cue is not None:
                 subjects, objects = self._roles(attr, attr.head, cue)
-                self._emit(attr, attr.speakers, subjects, cue, [(o, attr.content) for o in objects], "denial",
-                           stance=Stance.DENIES)
+                self._emit(
+                    attr,
+                    attr.speakers,
+                    subjects,
+                    cue,
+                    [(o, attr.content) for o in objects],
+                    "denial",
+                    stance=Stance.DENIES,
+                )
                 return
         target = self._accusation_against(attr.speakers[0], None)
         if target is None:
             return
         cue = lx.PredicateCue(target.predicate, "denial of the accusation reported before", re.compile("$^"), 0.6)
-        self._emit(attr, attr.speakers, [target.subject], cue, [(target.object, attr.content)], "denial",
-                   stance=Stance.DENIES)
+        self._emit(
+            attr, attr.speakers, [target.subject], cue, [(target.object, attr.content)], "denial", stance=Stance.DENIES
+        )
 
     def _claim(self, attr: Attribution, piece: Span) -> None:
         words = self.text[piece.start : piece.end]
@@ -145,7 +164,9 @@ class ClaimMaker:
         stance = Stance.DENIES if (attr.denial or denial) else Stance.AFFIRMS
         if attr.accused:
             subjects = attr.accused
-            objects = self._objects_after(cue, piece, subjects) or [self._fallback_object(cue.predicate, attr.speakers[0], piece)]
+            objects = self._objects_after(cue, piece, subjects) or [
+                self._fallback_object(cue.predicate, attr.speakers[0], piece)
+            ]
         else:
             subjects, objects = self._roles(attr, piece, cue)
         why = attr.kind + (f", denial cue {denial}" if denial else "")
@@ -163,7 +184,9 @@ class ClaimMaker:
             pos = piece.start + but.start(1)
             subjects = [m.actor for m in self.index.within(Span(pos, pos + len(but.group(1))))]
         if not subjects and cue.predicate in _SELF_PREDICATES:
-            before = [m for m in self.index.within(Span(piece.start, cue_at)) if _JUST_BEFORE.match(text[m.span.end : cue_at])]
+            before = [
+                m for m in self.index.within(Span(piece.start, cue_at)) if _JUST_BEFORE.match(text[m.span.end : cue_at])
+            ]
             subjects = [before[-1].actor] if before and cue.predicate not in _EVALUATIONS else [SELF]
         if not subjects:
             subjects = self.reader.actors_in(Span(piece.start, cue_at))
@@ -190,7 +213,9 @@ class ClaimMaker:
         found = [a for a in self.reader.actors_in(Span(start, piece.end)) if a not in subjects]
         return found[:1]
 
-    def _fallback_object(self, predicate: Predicate, speaker: str, piece: Span, subjects: list[str] | None = None) -> str:
+    def _fallback_object(
+        self, predicate: Predicate, speaker: str, piece: Span, subjects: list[str] | None = None
+    ) -> str:
         """An object the words do not name: the speaker's earlier target, a state named by its demonym, ..."""
         subjects = subjects or []
         earlier = self._same_side_statement(speaker, predicate)
@@ -201,14 +226,16 @@ class ClaimMaker:
             if state:
                 return state
         if predicate is Predicate.OPPOSES:
-            governments = Counter(m.actor for m in self.index.mentions if self.actors[m.actor].kind is ActorKind.GOVERNMENT)
+            governments = Counter(
+                m.actor for m in self.index.mentions if self.actors[m.actor].kind is ActorKind.GOVERNMENT
+            )
             if governments:
                 return governments.most_common(1)[0][0]
         targets = [t for t in self._side_targets(speaker) if t not in subjects]
         return targets[0] if targets else PLACEHOLDER
 
     def _demonym_actor(self, piece: Span) -> list[str]:
-        """"Ukrainian involvement": the actor of that country already in the draft (else its state)."""
+        """ "Ukrainian involvement": the actor of that country already in the draft (else its state)."""
         code = None
         for word in re.findall(r"[A-Z][a-z]+", self.text[piece.start : piece.end]):
             code = country_of(word) if word not in ("The", "We") else None
@@ -252,9 +279,9 @@ class ClaimMaker:
         """Whom the speaker's side accused last (its most recent hostile allegation's subject)."""
         side = self.side(speaker)
         for s in reversed(self.statements):
-            if s.stance is Stance.AFFIRMS and s.predicate in ACCUSATION_PREDICATES and self.side(s.speaker) & side:
-                if s.subject not in side:
-                    return [s.subject]
+            accusing = s.stance is Stance.AFFIRMS and s.predicate in ACCUSATION_PREDICATES
+            if accusing and self.side(s.speaker) & side and s.subject not in side:
+                return [s.subject]
         return []
 
     def _accusation_against(self, denier: str, predicate: Predicate | None) -> StatementCandidate | None:
@@ -264,7 +291,9 @@ class ClaimMaker:
         for s in reversed(self.statements):
             if s.stance is not Stance.AFFIRMS or s.predicate not in ACCUSATION_PREDICATES:
                 continue
-            if self.side(s.subject) & side and not (self.side(s.speaker) & side) and not _self_claim(self, s):
+            # the denier may be the accused (subject) or the one said to be behind it (object)
+            about = self.side(s.subject) | self.side(s.object)
+            if about & side and not (self.side(s.speaker) & side) and not _self_claim(self, s):
                 if predicate is None or s.predicate is predicate:
                     return s
                 best = best or s

@@ -58,7 +58,8 @@ def render_dossier(draft: Draft, *, origin: str) -> str:
     """The draft as dossier YAML text, with comments for the reviewer."""
     names = {a.id: a.name for a in draft.actors} | {e.id: e.name for e in draft.events}
     lines = [
-        f"# DRAFT made by `actorgraph draft` ({_mode_line(draft.mode)}) from {origin} on {dt.date.today().isoformat()}.",
+        f"# DRAFT made by `actorgraph draft` ({_mode_line(draft.mode)}) from {origin}"
+        f" on {dt.date.today().isoformat()}.",
         "# Nothing here is in the graph. Review every entry: keep, correct or delete it (an allegation needs at",
         "# least one statement), then `actorgraph load --check THIS_FILE` and `actorgraph load THIS_FILE`.",
         "# Each statement's comment says what it was inferred from; `confidence` is the drafter's, not a fact.",

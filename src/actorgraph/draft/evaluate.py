@@ -69,8 +69,15 @@ class Scores:
     def as_dict(self) -> dict[str, float | int]:
         rates = {
             name: round(getattr(self, name), 4)
-            for name in ("quote_recall", "distinct_quote_recall", "speaker_accuracy", "stance_accuracy",
-                         "predicate_accuracy", "precision", "quote_precision")
+            for name in (
+                "quote_recall",
+                "distinct_quote_recall",
+                "speaker_accuracy",
+                "stance_accuracy",
+                "predicate_accuracy",
+                "precision",
+                "quote_precision",
+            )
         }
         return {**asdict(self), **rates}
 

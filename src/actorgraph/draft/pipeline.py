@@ -24,7 +24,6 @@ from actorgraph.draft.lexicon import TITLE_WORDS
 from actorgraph.draft.voice import voice_claims
 from actorgraph.model.vocabulary import ActorKind, Predicate, Stance
 
-
 ROLE_WORD = re.compile(r"(?:spokes(?:man|woman|person)|president|minister|adviser|secretary|chairman|leader)", re.I)
 
 
@@ -77,8 +76,13 @@ def draft_text(
     chosen = [a for a in actors.values() if a.id in used]
     if voice_id in used:
         chosen.append(
-            ActorCandidate(voice_id, "Author of the article", ActorKind.MEDIA, is_voice=True,
-                           evidence="statements the article makes in its own voice")
+            ActorCandidate(
+                voice_id,
+                "Author of the article",
+                ActorKind.MEDIA,
+                is_voice=True,
+                evidence="statements the article makes in its own voice",
+            )
         )
     if PLACEHOLDER in used:
         chosen.append(ActorCandidate(PLACEHOLDER, "Decide who", ActorKind.UNKNOWN, evidence="a placeholder"))
@@ -109,7 +113,11 @@ def _is_sentence(text: str, span: Span) -> bool:
 
 
 def _event_if_needed(text: str, sent: Span, maker: ClaimMaker) -> str | None:
-    return maker.main_event() if re.search(r"\b(?:involvement|participation|role) of\b", text[sent.start : sent.end]) else None
+    return (
+        maker.main_event()
+        if re.search(r"\b(?:involvement|participation|role) of\b", text[sent.start : sent.end])
+        else None
+    )
 
 
 def _countries_from_titles(text: str, mentions: Sequence[object], actors: dict[str, ActorCandidate]) -> None:

@@ -8,6 +8,7 @@ patterns read the words *between* two actor mentions, so they work for any names
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -47,26 +48,40 @@ def voice_claims(text: str, sent: Span, index: MentionIndex, event: str | None) 
     """The author's own relations in one sentence. ``event`` is the main event's id, for "the involvement of"."""
     mentions = index.within(sent)
     out: list[VoiceClaim] = []
-    for a, b in zip(mentions, mentions[1:], strict=False):
+    for a, b in itertools.pairwise(mentions):
         between = text[a.span.end : b.span.start]
         if _SPEAKING_FOR.match(between) or _ROLE_APPOSITIVE.match(between):
-            out.append(VoiceClaim(Predicate.SPEAKS_FOR, a.actor, b.actor, Span(a.span.start, b.span.end), "speaking for", 0.8))
+            out.append(
+                VoiceClaim(Predicate.SPEAKS_FOR, a.actor, b.actor, Span(a.span.start, b.span.end), "speaking for", 0.8)
+            )
         elif _ROLE_BETWEEN.match(between):
-            out.append(VoiceClaim(Predicate.SPEAKS_FOR, b.actor, a.actor, Span(a.span.start, b.span.end), "spokesman", 0.8))
+            out.append(
+                VoiceClaim(Predicate.SPEAKS_FOR, b.actor, a.actor, Span(a.span.start, b.span.end), "spokesman", 0.8)
+            )
         elif _ALONG_WITH.match(between):
-            out.append(VoiceClaim(Predicate.ALLIED_WITH, a.actor, b.actor, _with_the(text, a, b.span.end), "along with", 0.6))
-        elif m := _OPPOSING.match(between):
-            start = a.span.end + m.start(1)
-            out.append(VoiceClaim(Predicate.OPPOSES, a.actor, b.actor, Span(start, b.span.end), "a group opposing", 0.6))
+            out.append(
+                VoiceClaim(Predicate.ALLIED_WITH, a.actor, b.actor, _with_the(text, a, b.span.end), "along with", 0.6)
+            )
+        elif opposing := _OPPOSING.match(between):
+            start = a.span.end + opposing.start(1)
+            out.append(
+                VoiceClaim(Predicate.OPPOSES, a.actor, b.actor, Span(start, b.span.end), "a group opposing", 0.6)
+            )
     for m in mentions:
         lead = _INVOLVEMENT.search(text, max(sent.start, m.span.start - 40), m.span.start)
         tail = _IN_EVENT.match(text, m.span.end)
         if event and lead and lead.end() == m.span.start and tail and lx.EVENT_NOUN.search(tail.group(0)):
-            out.append(VoiceClaim(Predicate.INVOLVED_IN, m.actor, event, Span(lead.start(), tail.end()), "involvement of", 0.6))
+            out.append(
+                VoiceClaim(Predicate.INVOLVED_IN, m.actor, event, Span(lead.start(), tail.end()), "involvement of", 0.6)
+            )
     aligned = _ALIGNED.search(text, sent.start, sent.end)
     if aligned:
         target = next((m for m in mentions if m.span.start >= aligned.end() - 1), None)
-        groups = [m.actor for m in mentions if m.span.end <= aligned.start() and index.actors[m.actor].kind.value == "ARMED_GROUP"]
+        groups = [
+            m.actor
+            for m in mentions
+            if m.span.end <= aligned.start() and index.actors[m.actor].kind.value == "ARMED_GROUP"
+        ]
         if target is not None:
             end = sent.end - 1 if text[sent.end - 1] in ".;" else sent.end
             quote = Span(aligned.start(), end)
