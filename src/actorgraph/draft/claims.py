@@ -322,7 +322,7 @@ class ClaimMaker:
                         target = self._linked_accusation(speaker, subject, predicate, obj)
                         if target is not None:
                             predicate, subj, o = target.predicate, target.subject, target.object
-                            linked = f"; answers the accusation '{target.comment.split(';')[0]}'"
+                            linked = f"; answers {target.speaker}'s accusation quoted at {target.quote.start}"
                     decide = []
                     if PLACEHOLDER in (subj, o):
                         decide.append(f"who the allegation is about: replace {PLACEHOLDER!r} by an actor id")
