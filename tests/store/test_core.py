@@ -47,6 +47,8 @@ def test_every_kind_of_transaction_honours_the_timeout(driver: Driver, settings:
 
 def test_an_unreachable_server_says_where_and_what_to_do(settings: Settings) -> None:
     nowhere = settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{free_port()}"})
-    with pytest.raises(Neo4jUnavailable, match="not reachable at bolt://127.0.0.1:.*actorgraph neo4j start"):
-        with Store.connect(nowhere):
-            pass
+    with (
+        pytest.raises(Neo4jUnavailable, match=r"not reachable at bolt://127\.0\.0\.1:.*actorgraph neo4j start"),
+        Store.connect(nowhere),
+    ):
+        pass
