@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.draft import draft_text, get_analyzer, spacy_available
-from actorgraph.draft.evaluate import evaluate
+from actorgraph.draft.evaluate import RATES, evaluate
 from actorgraph.ingest.read import read_dossier
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,15 +60,7 @@ def run(modes: list[str]) -> dict[str, Any]:
 
 
 def markdown(results: dict[str, Any]) -> str:
-    cols = [
-        "quote_recall",
-        "distinct_quote_recall",
-        "speaker_accuracy",
-        "stance_accuracy",
-        "predicate_accuracy",
-        "precision",
-        "quote_precision",
-    ]
+    cols = list(RATES)
     lines = [
         "# Drafting assistant: quality and speed",
         "",

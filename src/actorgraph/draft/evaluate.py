@@ -67,19 +67,20 @@ class Scores:
         return _ratio(self.draft_quote_hits, self.draft_statements)
 
     def as_dict(self) -> dict[str, float | int]:
-        rates = {
-            name: round(getattr(self, name), 4)
-            for name in (
-                "quote_recall",
-                "distinct_quote_recall",
-                "speaker_accuracy",
-                "stance_accuracy",
-                "predicate_accuracy",
-                "precision",
-                "quote_precision",
-            )
-        }
+        rates = {name: round(getattr(self, name), 4) for name in RATES}
         return {**asdict(self), **rates}
+
+
+#: The rates a score reports, in the order tables show them.
+RATES = (
+    "quote_recall",
+    "distinct_quote_recall",
+    "speaker_accuracy",
+    "stance_accuracy",
+    "predicate_accuracy",
+    "precision",
+    "quote_precision",
+)
 
 
 def _ratio(a: int, b: int) -> float:
