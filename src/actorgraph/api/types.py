@@ -130,7 +130,17 @@ class Actor(Node):
     wikidata: str | None
     country: str | None
     pagerank: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
-    camp: int | None = strawberry.field(description="Stored by `actorgraph analyze camps --write-back`.")
+    betweenness: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
+    accusations_made: int | None = strawberry.field(
+        description="Statements behind its ACCUSES edges; stored by `actorgraph analyze centrality --write-back`."
+    )
+    accused: int | None = strawberry.field(
+        description="Statements behind ACCUSES edges at it; stored by `actorgraph analyze centrality --write-back`."
+    )
+    camp: str | None = strawberry.field(description="A or B; stored by `actorgraph analyze camps --write-back`.")
+    community: int | None = strawberry.field(
+        description="Louvain community; stored by `actorgraph analyze camps --write-back`."
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Actor:
@@ -143,7 +153,11 @@ class Actor(Node):
             wikidata=row.get("wikidata"),
             country=row.get("country"),
             pagerank=row.get("pagerank"),
+            betweenness=row.get("betweenness"),
+            accusations_made=row.get("accusations_made"),
+            accused=row.get("accused"),
             camp=row.get("camp"),
+            community=row.get("community"),
         )
 
     @strawberry.field(description="Statements this actor made.")
