@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { useLiveState } from "./client";
 import { StatementFeed } from "./documents";
 import { CredentialButton } from "./editing/CredentialDialog";
-import { navigate, type Route, useRoute } from "./router";
+import { navigate, type Route, routeHref, useRoute } from "./router";
 import { ActorView } from "./views/Actor";
 import { AllegationView } from "./views/Allegation";
 import { ContestedView } from "./views/Contested";
@@ -55,7 +55,7 @@ function SearchBox({ route }: { route: Route }) {
       class="search-box"
       onSubmit={(e) => {
         e.preventDefault();
-        navigate(`/search?q=${encodeURIComponent(text.trim())}`);
+        navigate(routeHref({ view: "search", q: text.trim() }));
       }}
     >
       <label for="search-input" class="visually-hidden">

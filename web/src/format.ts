@@ -65,3 +65,8 @@ export const PREDICATES = [
 ] as const satisfies readonly Predicate[];
 
 export const VERDICTS = ["CONFIRMED", "REFUTED", "UNPROVEN"] as const satisfies readonly Verdict[];
+
+/** "1 event", "3 events". */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}

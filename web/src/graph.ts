@@ -26,7 +26,7 @@ export function edgeId(e: GraphEdgeIn): string {
 export function elements(
   nodes: readonly GraphNodeIn[],
   edges: readonly GraphEdgeIn[],
-  options: { colorBy: "kind" | "camp"; camps?: ReadonlyMap<string, string | null>; center?: string | null },
+  options: { colorBy: "kind" | "camp"; camps?: ReadonlyMap<string, string | null>; center?: string | null; edgeLabels?: boolean },
 ): Element[] {
   const ids = new Set(nodes.map((n) => n.id));
   const out: Element[] = nodes.map((n) => ({
@@ -50,6 +50,7 @@ export function elements(
         label: words(e.type),
         color: RELATION_COLORS[e.type] ?? "#667085",
         width: Math.min(8, 1.5 + e.count),
+        showLabel: options.edgeLabels ?? true,
       },
     });
   }

@@ -107,6 +107,7 @@ export function interceptLinks(root: HTMLElement): () => void {
     if (!anchor || anchor.target || anchor.hasAttribute("download")) return;
     const url = new URL(anchor.href, location.href);
     if (url.origin !== location.origin || url.pathname.startsWith("/graphql")) return;
+    if (url.hash && url.pathname === location.pathname && url.search === location.search) return; // in-page (skip link)
     event.preventDefault();
     navigate(url.pathname + url.search);
   };

@@ -71,10 +71,11 @@ class NetworkQuery:
 
         def work() -> nx.MultiDiGraph:
             version = graph_version(ctx.driver, ctx.settings)
-            # The same key as the analytics reports' projections: one cached graph serves both.
+            # With its statements (each edge's evidence, for click-through), under the key the analytics reports
+            # use: the contested and contradictions reports share this cached graph.
             graph: nx.MultiDiGraph = PROJECTIONS.get_or_compute(
-                ("projection", filters, False), version, lambda: project(ctx.driver, ctx.settings, filters,
-                                                                         accounts=False)
+                ("projection", filters, True), version, lambda: project(ctx.driver, ctx.settings, filters,
+                                                                        accounts=True)
             )  # fmt: skip
             return graph
 

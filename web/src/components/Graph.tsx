@@ -27,12 +27,13 @@ export function Graph({ elements, label, onNode, onEdge, height = 480 }: Props) 
         const instance = cytoscape({
           container: container.current,
           elements,
-          wheelSensitivity: 0.3,
+          maxZoom: 1.5,
+          minZoom: 0.2,
           style: [
             {
               selector: "node",
               style: {
-                "background-color": "data(color)", label: "data(label)", color: "#101828", "font-size": 11,
+                "background-color": "data(color)", label: "data(label)", color: "#101828", "font-size": 13,
                 "text-wrap": "wrap", "text-max-width": "120px", "text-valign": "bottom", "text-margin-y": 4,
                 width: 22, height: 22, "border-width": 2, "border-color": "#ffffff",
               },
@@ -47,9 +48,15 @@ export function Graph({ elements, label, onNode, onEdge, height = 480 }: Props) 
                 "text-background-padding": "1px",
               },
             },
+            { selector: "edge[!showLabel]", style: { label: "" } },
+            { selector: "edge:selected", style: { label: "data(label)", width: 6 } },
             { selector: ":selected", style: { "overlay-opacity": 0.15, "overlay-color": "#1d4ed8" } },
           ],
-          layout: { name: elements.length > 2 ? "cose" : "grid", animate: false, padding: 30, nodeRepulsion: () => 12000, idealEdgeLength: () => 110 } as LayoutOptions,
+          layout: {
+            name: elements.length > 2 ? "cose" : "grid", animate: false, padding: 30, randomize: true,
+            nodeRepulsion: () => 400_000, idealEdgeLength: () => 110, edgeElasticity: () => 80, nodeOverlap: 24,
+            gravity: 60, componentSpacing: 80, numIter: 1500,
+          } as LayoutOptions,
         });
         instance.on("tap", "node", (event) => handlers.current.onNode?.(event.target.id()));
         instance.on("tap", "edge", (event) => handlers.current.onEdge?.(event.target.id()));

@@ -33,7 +33,7 @@ export function StatementCard({ statement, active }: { statement: StatementField
       {window && text !== null ? (
         <div class="in-source">
           {window.cutBefore && <span class="muted">… </span>}
-          <SourceText text={text} marks={[{ id: s.id, start: s.start, end: s.end, stance: s.stance }]} active={s.id} from={window.start} to={window.end} label={`The quote in ${s.source?.title ?? "its source"}`} />
+          <SourceText text={text} marks={[{ id: s.id, start: s.start, end: s.end, stance: s.stance }]} from={window.start} to={window.end} label={`The quote in ${s.source?.title ?? "its source"}`} />
           {window.cutAfter && <span class="muted"> …</span>}
         </div>
       ) : (

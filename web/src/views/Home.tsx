@@ -2,7 +2,7 @@
 import { NodeLink, UpdatedNote, useTitle } from "../components/Bits";
 import { Empty, ErrorBox, Loading } from "../components/States";
 import { GraphLive, HomePage } from "../documents";
-import { kindColor, words } from "../format";
+import { count, kindColor, words } from "../format";
 import { useLiveQuery } from "../live";
 
 export function HomeView() {
@@ -17,8 +17,8 @@ export function HomeView() {
     <div class="home">
       <h1 tabIndex={-1}>Who claims, accuses or denies what about whom</h1>
       <p class="lead">
-        {d.actors.totalCount} actors, {d.allegations.totalCount} allegations ({d.contested.totalCount} contested), {d.events.totalCount} events and{" "}
-        {d.sources.totalCount} sources, each statement with its verbatim quote.
+        {count(d.actors.totalCount, "actor")}, {count(d.allegations.totalCount, "allegation")} ({d.contested.totalCount} contested),{" "}
+        {count(d.events.totalCount, "event")} and {count(d.sources.totalCount, "source")}; every statement with its verbatim quote.
       </p>
       <UpdatedNote at={page.updatedAt} />
       <nav class="cards" aria-label="Ways in">

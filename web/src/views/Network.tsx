@@ -77,7 +77,7 @@ export function NetworkView({ route }: { route: NetworkRoute }) {
   const data = page.data;
   const names = useMemo(() => new Map((data?.network.nodes ?? []).map((n) => [n.id, n.name] as const)), [data]);
   const camps = useMemo(() => new Map((data?.analytics.camps.entries ?? []).map((e) => [e.actor, e.camp] as const)), [data]);
-  const els = useMemo(() => (data ? elements(data.network.nodes, data.network.edges, { colorBy: route.color, camps }) : []), [data, camps, route.color]);
+  const els = useMemo(() => (data ? elements(data.network.nodes, data.network.edges, { colorBy: route.color, camps, edgeLabels: false }) : []), [data, camps, route.color]);
   const set = (change: Partial<NetworkRoute>): void => navigate(routeHref({ ...route, ...change }), { replace: true });
   const toggle = (type: string, on: boolean): void => {
     const current = types.length ? types : [];
