@@ -32,6 +32,14 @@ describe("excerpt", () => {
     expect(e.cutBefore && e.cutAfter).toBe(true);
     expect(excerpt(text, 0, 3, 1000)).toEqual({ start: 0, end: text.length, cutBefore: false, cutAfter: false });
   });
+
+  it("stays inside the quote's paragraph", () => {
+    const text = "Heading\n\nFirst sentence. The quote here. Last one.\n\nNext heading";
+    const at = text.indexOf("The quote here.");
+    const e = excerpt(text, at, at + 15, 100);
+    expect(text.slice(e.start, e.end)).toBe("First sentence. The quote here. Last one.");
+    expect(e.cutBefore && e.cutAfter).toBe(true);
+  });
 });
 
 describe("quotes", () => {

@@ -40,15 +40,19 @@ export interface Excerpt {
   cutAfter: boolean;
 }
 
-/** A window of about ``context`` characters either side of [start, end), widened to whole words. */
+/** A window of about ``context`` characters either side of [start, end), widened to whole words and kept
+ * inside the quote's paragraph(s) (a heading never runs into the sentence after it). */
 export function excerpt(text: string, start: number, end: number, context = 200): Excerpt {
-  let from = Math.max(0, start - context);
-  let to = Math.min(text.length, end + context);
-  if (from > 0) {
+  const paragraphStart = text.lastIndexOf("\n", start - 1) + 1;
+  const nextBreak = text.indexOf("\n", end);
+  const paragraphEnd = nextBreak === -1 ? text.length : nextBreak;
+  let from = Math.max(paragraphStart, start - context);
+  let to = Math.min(paragraphEnd, end + context);
+  if (from > paragraphStart) {
     const space = text.indexOf(" ", from);
     if (space !== -1 && space < start) from = space + 1;
   }
-  if (to < text.length) {
+  if (to < paragraphEnd) {
     const space = text.lastIndexOf(" ", to);
     if (space > end) to = space;
   }
