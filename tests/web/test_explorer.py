@@ -32,9 +32,9 @@ def page(chromium: Any, api: Server, seed: None) -> Iterator[Page]:
     p.context.close()
 
 
-def shot(page: Page, name: str) -> None:
+def shot(page: Page, name: str, full_page: bool = True) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"explorer-{name}.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / f"explorer-{name}.png"), full_page=full_page)
 
 
 def test_start_page_and_search_highlight_the_match(page: Page, api: Server) -> None:
@@ -219,7 +219,7 @@ def test_a_recorded_statement_appears_live_on_a_second_page(chromium: Any, api: 
         editor.get_by_label("Object (actor or event id)").fill("cia")
         editor.get_by_label("Allegation summary").fill("The Siberian Battalion is an extension of the CIA.")
         editor.get_by_label("Medium (optional)").fill("press briefing")
-        shot(editor, "record-statement")
+        shot(editor, "record-statement", full_page=False)  # the form sits beside the text, in the window
         editor.get_by_role("button", name="Record statement").click()
         expect(editor.locator(".saved")).to_have_text("Statement recorded.")
         # The other page, left alone, now shows the denial and the new status.

@@ -95,7 +95,7 @@ export function RecordStatementForm({ sourceId, sourceText, picked, onRecorded }
           <textarea id="record-quote" rows={3} value={quote} onInput={(e) => setQuote(e.currentTarget.value)} aria-describedby={describedBy || undefined} aria-invalid={invalid} />
         )}
       </Field>
-      <div class="row">
+      <div class="row offsets">
         {input("record-start", "start", start, setStart, { inputMode: "numeric" })}
         {input("record-end", "end", end, setEnd, { inputMode: "numeric" })}
         <button type="button" onClick={locate}>

@@ -13,6 +13,8 @@ import { type ColorBy, navigate, type Route, routeHref } from "../router";
 import { networkFilter } from "./Contested";
 
 type NetworkRoute = Extract<Route, { view: "network" }>;
+/** Beyond this many actors a force layout is neither fast nor legible: the list and the camps still show them all. */
+export const MAX_DRAWN = 400;
 type Edge = NetworkPageQuery["network"]["edges"][number];
 
 function EdgePanel({ edge, names }: { edge: Edge; names: Map<string, string> }) {
@@ -134,6 +136,12 @@ export function NetworkView({ route }: { route: NetworkRoute }) {
         <>
           <div class="network-layout">
             <div>
+              {data.network.nodes.length > MAX_DRAWN ? (
+                <Empty>
+                  {data.network.nodes.length} actors are too many to draw legibly: tick a few relationship types or narrow the dates. The list below and
+                  the camps hold them all.
+                </Empty>
+              ) : (
               <Graph
                 elements={els}
                 height={520}
@@ -141,6 +149,7 @@ export function NetworkView({ route }: { route: NetworkRoute }) {
                 onNode={(id) => navigate(`/actor/${encodeURIComponent(id)}`)}
                 onEdge={setSelected}
               />
+              )}
               <Legend colorBy={route.color} types={presentTypes} />
             </div>
             <aside>

@@ -14,7 +14,7 @@ export function SourceView({ id, statement }: { id: string; statement: string | 
   const page = useLiveQuery(SourcePage, { id }, { query: GraphLive, variables: { ids: [id] } });
   const textRef = useRef<HTMLDivElement>(null);
   const [picked, setPicked] = useState<Picked | null>(null);
-  const [editing, setEditing] = useState(false);
+  const [panel, setPanel] = useState<"statements" | "record">("statements");
   const node = page.data?.node;
   const source = node?.__typename === "Source" ? node : null;
   useTitle(source ? source.title : "Source");
@@ -25,7 +25,7 @@ export function SourceView({ id, statement }: { id: string; statement: string | 
       const found = pickedText(textRef.current, document.getSelection());
       if (found) {
         setPicked(found);
-        setEditing(true);
+        setPanel("record");
       }
     };
     document.addEventListener("mouseup", onSelection);
@@ -84,44 +84,54 @@ export function SourceView({ id, statement }: { id: string; statement: string | 
           </p>
           {source.text ? <SourceText text={source.text} marks={marks} active={statement} containerRef={textRef} label={`Text of ${source.title}`} /> : <Empty>This source has no text stored.</Empty>}
         </section>
-        <section aria-labelledby="statements-title" class="source-statements">
-          <h2 id="statements-title">
-            Statements <span class="count">({source.statements.length})</span>
-          </h2>
-          {source.statements.length === 0 ? (
-            <Empty>No statement has been recorded from this source yet.</Empty>
-          ) : (
-            <ol class="statement-list">
-              {[...source.statements]
-                .sort((a, b) => a.start - b.start)
-                .map((s) => (
-                  <li key={s.id} class={s.id === statement ? "active" : ""}>
-                    <Voice speaker={s.speaker} onBehalfOf={s.onBehalfOf} /> <StanceBadge stance={s.stance} />{" "}
-                    <a href={`/allegation/${encodeURIComponent(s.allegation?.id ?? "")}?statement=${encodeURIComponent(s.id)}`}>{s.allegation?.summary}</a>{" "}
-                    <StatusBadge status={s.allegation?.status} />
-                    <p class="quote-line">
-                      “{s.quote}” <a href={`/source/${encodeURIComponent(id)}?statement=${encodeURIComponent(s.id)}`} class="muted" aria-label={`Show this quote in the text (characters ${s.start} to ${s.end})`}>
-                        {s.start}–{s.end}
-                      </a>
-                    </p>
-                  </li>
-                ))}
-            </ol>
-          )}
-        </section>
+        <aside class="source-panel" aria-label="Statements and recording">
+          <div class="panel-switch" role="group" aria-label="Show">
+            <button type="button" aria-pressed={panel === "statements"} onClick={() => setPanel("statements")}>
+              Statements ({source.statements.length})
+            </button>
+            <button type="button" aria-pressed={panel === "record"} onClick={() => setPanel("record")}>
+              Record a statement
+            </button>
+          </div>
+          <section aria-labelledby="statements-title" class="source-statements" hidden={panel !== "statements"}>
+            <h2 id="statements-title" class="visually-hidden">
+              Statements <span class="count">({source.statements.length})</span>
+            </h2>
+            {source.statements.length === 0 ? (
+              <Empty>No statement has been recorded from this source yet.</Empty>
+            ) : (
+              <ol class="statement-list">
+                {[...source.statements]
+                  .sort((a, b) => a.start - b.start)
+                  .map((s) => (
+                    <li key={s.id} class={s.id === statement ? "active" : ""}>
+                      <Voice speaker={s.speaker} onBehalfOf={s.onBehalfOf} /> <StanceBadge stance={s.stance} />{" "}
+                      <a href={`/allegation/${encodeURIComponent(s.allegation?.id ?? "")}?statement=${encodeURIComponent(s.id)}`}>{s.allegation?.summary}</a>{" "}
+                      <StatusBadge status={s.allegation?.status} />
+                      <p class="quote-line">
+                        “{s.quote}”{" "}
+                        <a href={`/source/${encodeURIComponent(id)}?statement=${encodeURIComponent(s.id)}`} class="muted" aria-label={`Show this quote in the text (characters ${s.start} to ${s.end})`}>
+                          {s.start}–{s.end}
+                        </a>
+                      </p>
+                    </li>
+                  ))}
+              </ol>
+            )}
+          </section>
+          <div hidden={panel !== "record"}>
+            <RecordStatementForm
+              sourceId={source.id}
+              sourceText={source.text ?? ""}
+              picked={picked}
+              onRecorded={(statementId) => {
+                page.refetch();
+                navigate(`/source/${encodeURIComponent(source.id)}?statement=${encodeURIComponent(statementId)}`, { replace: true });
+              }}
+            />
+          </div>
+        </aside>
       </div>
-      <details class="editing" open={editing} onToggle={(e) => setEditing(e.currentTarget.open)}>
-        <summary>Edit: record a statement from this source</summary>
-        <RecordStatementForm
-          sourceId={source.id}
-          sourceText={source.text ?? ""}
-          picked={picked}
-          onRecorded={(statementId) => {
-            page.refetch();
-            navigate(`/source/${encodeURIComponent(source.id)}?statement=${encodeURIComponent(statementId)}`, { replace: true });
-          }}
-        />
-      </details>
     </article>
   );
 }
