@@ -29,6 +29,7 @@ from actorgraph.store.driver import open_driver
 TESTS = Path(__file__).parent
 UNIT = TESTS / "unit"
 BROWSER = TESTS / "browser"
+EXPLORER = TESTS / "web" / "test_explorer.py"  # the explorer in Chromium (tests/web's others are HTTP only)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -36,7 +37,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         path = Path(str(item.fspath))
         if UNIT not in path.parents:
             item.add_marker(pytest.mark.neo4j)
-        if BROWSER in path.parents:
+        if BROWSER in path.parents or path == EXPLORER:
             item.add_marker(pytest.mark.browser)
 
 

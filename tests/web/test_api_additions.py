@@ -15,7 +15,7 @@ from websockets.sync.client import ClientConnection, connect
 from actorgraph.ingest import load_paths
 from actorgraph.model.ids import allegation_id
 from actorgraph.settings import Settings
-from tests.api.conftest import Server
+from tests.api.conftest import API_KEY, Server, api_settings
 from tests.helpers import ROOT
 from tests.web.conftest import graphql
 
@@ -30,11 +30,13 @@ YUSOV_ON_CIA = {
 
 
 @contextmanager
-def subscription(api: Server, query: str, variables: dict[str, Any] | None = None) -> Iterator[ClientConnection]:
-    """A graphql-transport-ws connection with one subscription started (id "1")."""
+def subscription(
+    api: Server, query: str, variables: dict[str, Any] | None = None, init: dict[str, str] | None = None
+) -> Iterator[ClientConnection]:
+    """A graphql-transport-ws connection with one subscription started (id "1"); ``init``: connection_init's payload."""
     url = api.url.replace("http://", "ws://") + "/graphql"
     with connect(url, subprotocols=["graphql-transport-ws"], open_timeout=10) as ws:  # type: ignore[list-item]
-        ws.send(json.dumps({"type": "connection_init", "payload": {}}))
+        ws.send(json.dumps({"type": "connection_init", "payload": init or {}}))
         assert json.loads(ws.recv(timeout=10))["type"] == "connection_ack"
         ws.send(json.dumps({"id": "1", "type": "subscribe", "payload": {"query": query, "variables": variables or {}}}))
         yield ws
@@ -141,6 +143,20 @@ def test_a_load_in_another_process_reaches_subscribers(
 def test_subscriptions_need_no_key_but_mutations_do(api: Server, seed: None) -> None:
     body = graphql(api, RECORD, {"input": YUSOV_ON_CIA})
     assert body["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
+def test_a_closed_api_takes_the_key_from_connection_init(settings: Settings, driver: Driver) -> None:
+    """With ACTORGRAPH_API_OPEN_QUERIES=false a subscriber needs a key; browsers send it in connection_init."""
+    query = "subscription { graphChanged { kind } }"
+    with Server(api_settings(settings, api_open_queries=False)) as closed:
+        with subscription(closed, query) as ws:
+            message = json.loads(ws.recv(timeout=10))
+            assert message["type"] == "next", message
+            assert message["payload"]["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+        with subscription(closed, query, init={"X-API-Key": API_KEY}) as ws:
+            drain(ws, quiet=0.5)  # subscribed: no error arrives
+            load_paths(driver, settings, [ROOT / "seed"])
+            assert next_payload(ws)["graphChanged"]["kind"] == "EXTERNAL_WRITE"
 
 
 def test_the_explorer_is_served_at_root_and_graphiql_stays(api: Server) -> None:

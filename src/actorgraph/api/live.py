@@ -34,9 +34,10 @@ from enum import Enum
 from typing import Any
 
 import strawberry
+from starlette.requests import HTTPConnection
 
 from actorgraph.analytics.cache import graph_version
-from actorgraph.api.auth import require_reader
+from actorgraph.api.auth import Principal, authenticate, require_reader
 from actorgraph.api.context import Loaders
 from actorgraph.api.types import Actor, Allegation, Ctx, Statement, load_node
 
@@ -185,9 +186,21 @@ async def announce(info: Ctx, node: Any) -> None:
     live_of(info).broker.publish(event)
 
 
+def _principal(info: Ctx) -> Principal:
+    """The subscriber: from the WebSocket's headers, else from the ``connection_init`` payload, where browsers
+    (which cannot set headers on a WebSocket) put ``X-API-Key`` or ``Authorization`` for closed deployments."""
+    context = info.context
+    params = context.connection_params
+    if context.principal.authenticated or not isinstance(params, dict) or not params:
+        principal: Principal = context.principal
+        return principal
+    headers = [(str(k).lower().encode(), v.encode()) for k, v in params.items() if isinstance(v, str)]
+    return authenticate(HTTPConnection({"type": "http", "headers": headers}), context.settings)
+
+
 async def _events(info: Ctx, wanted: set[str] | None) -> AsyncGenerator[ChangeEvent, None]:
     """The changes ``wanted`` hears of, each with fresh DataLoaders (a connection lives long; caches must not)."""
-    require_reader(info.context.principal, info.context.settings)
+    require_reader(_principal(info), info.context.settings)
     live = live_of(info)
     async with live.broker.subscribe() as queue:
         live.watcher.ensure_running()
