@@ -63,7 +63,7 @@ node-deps: ## Node.js 20+ and npm for the explorer (apt-get, only when missing)
 
 web-deps: node-deps $(WEB_STAMP) ## install the explorer's packages (npm ci)
 
-$(WEB_STAMP): web/package.json web/package-lock.json
+$(WEB_STAMP): web/package.json web/package-lock.json | node-deps
 	cd web && npm ci --no-audit --no-fund
 	touch $(WEB_STAMP)
 

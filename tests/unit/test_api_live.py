@@ -3,8 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from actorgraph.api.live import Broker, ChangeEvent, ChangeKind, VersionWatcher
+
+T = TypeVar("T")
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run in a thread of its own: the browser tests' Playwright keeps an event loop in the main thread."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 STATEMENT = ChangeEvent(ChangeKind.STATEMENT_RECORDED, frozenset({"s1", "al1"}), statement="s1")
 
@@ -19,7 +31,7 @@ def test_every_subscriber_gets_every_event_and_filters_by_ids() -> None:
         assert broker.subscribers == 0
         broker.publish(STATEMENT)  # nobody listening: nothing kept
 
-    asyncio.run(run())
+    run_async(run())
     assert STATEMENT.touches({"al1", "other"}) and not STATEMENT.touches({"other"}) and STATEMENT.touches(None)
 
 
@@ -31,7 +43,7 @@ def test_a_subscriber_too_slow_gets_one_reload_everything_instead_of_its_backlog
                 broker.publish(STATEMENT)
             return [queue.get_nowait() for _ in range(queue.qsize())]
 
-    assert asyncio.run(run()) == [ChangeEvent(ChangeKind.EXTERNAL_WRITE)]
+    assert run_async(run()) == [ChangeEvent(ChangeKind.EXTERNAL_WRITE)]
 
 
 def test_the_watcher_announces_each_version_move_once_and_reads_only_while_someone_listens() -> None:
@@ -58,4 +70,4 @@ def test_the_watcher_announces_each_version_move_once_and_reads_only_while_someo
         watcher.task.cancel()
         return heard
 
-    assert asyncio.run(run()) == [ChangeEvent(ChangeKind.EXTERNAL_WRITE)]  # v1 -> v2 once, not once per poll
+    assert run_async(run()) == [ChangeEvent(ChangeKind.EXTERNAL_WRITE)]  # v1 -> v2 once, not once per poll

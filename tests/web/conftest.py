@@ -1,13 +1,12 @@
 """The explorer against the real API and Neo4j: a uvicorn server serving the built SPA, the seed loaded.
 
 ``make test`` builds the SPA first (``make web``, cached); run alone, these fixtures build it the same
-way, so a stale build can never be what is tested.
+way, so a stale build can never be what is tested. Chromium is the session's (``tests/conftest.py``).
 """
 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,12 +20,6 @@ from actorgraph.settings import Settings
 from tests.api.conftest import API_KEY, Server, api_settings
 from tests.helpers import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Headless on a closed network: no GPU, no QUIC, and none of Chromium's background traffic.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
 SCREENSHOTS = ROOT / "build" / "screenshots"
 EDITOR = {"X-API-Key": API_KEY}
 
@@ -65,21 +58,6 @@ def graphql(api: Server, query: str, variables: dict[str, Any] | None = None, ed
     assert response.status_code == 200, response.text
     body: dict[str, Any] = response.json()
     return body
-
-
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """Debian's headless Chromium, shared by the session (never a browser Playwright downloads)."""
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} is missing in CI: `make test` runs `make browser-deps`, which installs it")
-        pytest.skip(f"{CHROMIUM} is not installed: run `make browser-deps` (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def new_page(chromium: Any, width: int = 1280, height: int = 800, key: str | None = None) -> Any:

@@ -171,3 +171,22 @@ def test_the_explorer_is_served_at_root_and_graphiql_stays(api: Server) -> None:
     assert graphiql.status_code == 200 and "graphiql" in graphiql.text.lower()
     assert httpx.get(api.url + "/no-such-page", timeout=10).status_code == 404
     assert httpx.get(api.url + "/healthz", timeout=10).json() == {"status": "ok"}
+
+
+def test_actor_carries_the_scores_write_back_stores(
+    api: Server, seed: None, driver: Driver, settings: Settings
+) -> None:
+    """`analyze camps|centrality --write-back` store camp "A"/"B" and four scores: the actor view reads them."""
+    from actorgraph.analytics.camps import camps
+    from actorgraph.analytics.centrality import centrality
+    from actorgraph.analytics.projection import project
+    from actorgraph.analytics.writeback import write_back
+
+    graph = project(driver, settings)
+    write_back(driver, settings, camps(graph))
+    write_back(driver, settings, centrality(graph))
+    body = graphql(api, '{ actor(id: "kremlin") { camp community pagerank betweenness accusationsMade accused } }')
+    assert "errors" not in body, body
+    kremlin = body["data"]["actor"]
+    assert kremlin["camp"] in {"A", "B"} and isinstance(kremlin["community"], int)
+    assert kremlin["accusationsMade"] == 7 and kremlin["accused"] == 0 and kremlin["pagerank"] > 0
