@@ -76,7 +76,12 @@ export function SearchView({ q }: { q: string }) {
                     <p>
                       <Voice speaker={node.speaker} onBehalfOf={node.onBehalfOf} /> <StanceBadge stance={node.stance} /> {node.allegation?.summary}{" "}
                       <StatusBadge status={node.allegation?.status} />
-                      {node.source && <span class="muted"> · in {node.source.title}</span>}
+                      {node.source && (
+                        <span class="muted">
+                          {" "}
+                          · in <a href={`/source/${encodeURIComponent(node.source.id)}?statement=${encodeURIComponent(node.id)}`}>{node.source.title}</a>
+                        </span>
+                      )}
                     </p>
                   </>
                 ) : null}
