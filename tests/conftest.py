@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from neo4j import Driver
@@ -123,3 +124,30 @@ def api(settings: Settings, _session_driver: Driver) -> Iterator[Server]:
 def gql(api: Server, driver: Driver) -> GraphQL:
     """POST a GraphQL document to the running API; returns the JSON body (asserting HTTP 200)."""
     return graphql_client(api.url)
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# Headless on a closed network: no GPU, no QUIC, and none of Chromium's background traffic.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's headless Chromium driven by Playwright, one for the whole session (never a downloaded browser).
+
+    One Playwright per session: its sync API runs an event loop in this thread, so a second one (another
+    folder's fixture) would fail. Without /usr/bin/chromium the browser tests are skipped with the command
+    that installs it, except in CI, where ``make test`` has installed it (``make browser-deps``).
+    """
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI: `make test` runs `make browser-deps`, which installs it")
+        pytest.skip(f"{CHROMIUM} is not installed: run `make browser-deps` (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright missing: run `make browser-deps`")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +16,7 @@ from actorgraph.api.analytics import CACHE, AnalyticsQuery
 from actorgraph.model.vocabulary import Predicate
 from actorgraph.settings import Settings
 from actorgraph.store.core import Store
+from tests.support.aio import run_async
 
 pytestmark = pytest.mark.usefixtures("small_network")
 
@@ -38,7 +38,7 @@ class Context:
 
 def run(driver: Driver, settings: Settings, document: str, **variables: Any) -> dict[str, Any]:
     context = Context(Store(driver, settings))
-    result = asyncio.run(SCHEMA.execute(document, variable_values=variables, context_value=context))
+    result = run_async(SCHEMA.execute(document, variable_values=variables, context_value=context))
     assert result.errors is None, result.errors
     assert result.data is not None
     return result.data["analytics"]
@@ -81,7 +81,7 @@ def test_filters_and_errors(driver: Driver, settings: Settings) -> None:
         f={"dateTo": "2030-01-31", "predicates": ["CONTROLLED_BY"]})  # fmt: skip
     made = {e["actor"]: e["accusationsMade"] for e in data["centrality"]["entries"]}
     assert made == {"k": 1, "a": 0, "h": 0}  # h is the object of the allegation kept
-    result = asyncio.run(SCHEMA.execute('{ analytics { ego(actor: "nobody") { neighbour } } }',
+    result = run_async(SCHEMA.execute('{ analytics { ego(actor: "nobody") { neighbour } } }',
                                         context_value=Context(Store(driver, settings))))  # fmt: skip
     assert result.errors and "no actor 'nobody'" in result.errors[0].message
 

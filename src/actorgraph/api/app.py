@@ -17,6 +17,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from graphql import ExecutionResult
+from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 
@@ -24,6 +25,7 @@ from actorgraph.api.auth import authenticate
 from actorgraph.api.context import Context
 from actorgraph.api.errors import format_error
 from actorgraph.api.schema import build_schema
+from actorgraph.api.web import mount_web
 from actorgraph.errors import ActorgraphError
 from actorgraph.settings import Settings, get_settings
 from actorgraph.store.core import Store
@@ -59,9 +61,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             state["store"].close()
 
-    async def context_getter(request: Request, response: Response) -> Context:
+    async def context_getter(request: HTTPConnection, response: Response) -> Context:  # a WebSocket too
         context = Context(settings, state["store"].scoped(), authenticate(request, settings))
-        context.request = request
+        context.request = request  # type: ignore[assignment]  # a Request or a WebSocket
         context.response = response
         request.state.graphql_context = context
         return context
@@ -93,4 +95,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"status": "unavailable"}, status_code=503)
         return JSONResponse({"status": "ready"})
 
+    mount_web(app)  # the explorer at / (last: it answers every path the API does not)
     return app

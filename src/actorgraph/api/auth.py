@@ -10,7 +10,7 @@ import hmac
 from dataclasses import dataclass
 
 import jwt
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 
 from actorgraph.api.errors import FORBIDDEN, UNAUTHENTICATED, CodedError
 from actorgraph.settings import Settings
@@ -30,7 +30,7 @@ class Principal:
 ANONYMOUS = Principal(False, frozenset())
 
 
-def authenticate(request: Request, settings: Settings) -> Principal:
+def authenticate(request: HTTPConnection, settings: Settings) -> Principal:
     key = request.headers.get("x-api-key")
     if key is not None:
         for known in settings.api_keys:

@@ -11,8 +11,10 @@ from typing import Any, TypeVar
 import strawberry
 from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.base_extension import SchemaExtension
+from strawberry.tools import merge_types
 
 from actorgraph import model
+from actorgraph.api import live
 from actorgraph.api.analytics import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
 from actorgraph.api.connections import Connection, connection
@@ -356,7 +358,9 @@ async def _write(info: Ctx, work: Callable[[Tx], R]) -> R:
 
 async def _reload(info: Ctx, node_id: str) -> Any:
     info.context.loaders.node.clear_all()  # the mutation may have changed anything cached
-    return await load_node(info, node_id)
+    node = await load_node(info, node_id)
+    await live.announce(info, node)  # subscribers hear of the committed write
+    return node
 
 
 @strawberry.type
@@ -434,9 +438,12 @@ def _fields(value: Any) -> dict[str, Any]:
 
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with its limits, all taken from settings."""
+    from actorgraph.api.network import NetworkQuery  # imports this module's graph view types
+
     return strawberry.Schema(
-        query=Query,
+        query=merge_types("Query", (Query, NetworkQuery)),
         mutation=Mutation,
+        subscription=live.Subscription,
         extensions=[
             lambda: QueryDepthLimiter(max_depth=settings.api_max_depth),
             lambda: MaxAliasesLimiter(max_alias_count=settings.api_max_aliases),

@@ -17,7 +17,11 @@ def run_serve(host: str | None = None, port: int | None = None) -> None:
     settings = get_settings()
     host = host or settings.api_host
     port = port or settings.api_port
-    console.print(f"GraphQL API on http://{host}:{port}/graphql (GraphiQL in a browser); Ctrl-C stops it.")
+    console.print(
+        f"Explorer on http://{host}:{port}/ and GraphQL API on http://{host}:{port}/graphql (GraphiQL in a browser); "
+        "Ctrl-C stops it.",
+        soft_wrap=True,
+    )
     uvicorn.run(
         "actorgraph.api.app:create_app",
         factory=True,
