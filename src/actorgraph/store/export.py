@@ -12,8 +12,9 @@ from neo4j import Driver
 
 from actorgraph.settings import Settings
 from actorgraph.store.cypher import query
+from actorgraph.store.driver import translated
 from actorgraph.store.projections import PROJECTION_TYPES
-from actorgraph.store.reads import to_python
+from actorgraph.store.reads import Reader, to_python
 
 
 def _stream(driver: Driver, settings: Settings, name: str) -> Iterator[dict[str, Any]]:
@@ -24,6 +25,23 @@ def _stream(driver: Driver, settings: Settings, name: str) -> Iterator[dict[str,
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
+
+
+def graph_records(driver: Driver, settings: Settings) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node (``label``, ``props``) and relationship (``type``, ``source``, ``target``, ``props``) as
+    plain Python data: what the converters of ``actorgraph.interop`` take."""
+    with translated(settings):
+        return list(_stream(driver, settings, "export_nodes")), list(_stream(driver, settings, "export_relationships"))
+
+
+def subgraph_records(
+    reader: Reader, *, allegation: str | None = None, actor: str | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Like :func:`graph_records`, for what lies behind one allegation or one actor (three round trips)."""
+    ids = reader.run("subgraph_ids", allegation=allegation, actor=actor)[0]["ids"]
+    nodes = [to_python(dict(r)) for r in reader.run("subgraph_nodes", ids=ids)]
+    rels = [to_python(dict(r)) for r in reader.run("subgraph_relationships", ids=ids)]
+    return nodes, rels
 
 
 def write_json(driver: Driver, settings: Settings, out: IO[str]) -> tuple[int, int]:
