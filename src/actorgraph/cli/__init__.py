@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from actorgraph.cli import analyze_cmd, db_cmd, export_cmd, load_cmd, neo4j_cmd, serve_cmd, up_cmd
+from actorgraph.cli import analyze_cmd, db_cmd, export_cmd, import_cmd, load_cmd, neo4j_cmd, serve_cmd, up_cmd
 from actorgraph.cli.console import err_console
 from actorgraph.errors import ActorgraphError
 
@@ -32,6 +32,7 @@ serve_cmd.register(app)
 up_cmd.register(app)
 analyze_cmd.register(app)
 export_cmd.register(app)
+import_cmd.register(app)
 
 
 def main() -> None:
