@@ -18,6 +18,7 @@ from actorgraph.analytics.graphql import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
 from actorgraph.api.connections import Connection, connection
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
+from actorgraph.api.exports import Exports
 from actorgraph.api.types import (
     Actor,
     ActorKind,
@@ -299,6 +300,10 @@ class Query:
     )
     def analytics(self) -> AnalyticsQuery:
         return AnalyticsQuery()
+
+    @strawberry.field(description="One allegation or actor as STIX 2.1 or ClaimReview, for download.")
+    def exports(self) -> Exports:
+        return Exports()
 
 
 # --- mutations -----------------------------------------------------------------------------------
