@@ -163,11 +163,13 @@ def dossier_rows(prepared: PreparedDossier, mapping: dict[str, str]) -> dict[str
         obj = actor(a.object)
         stored = allegation_id(subject, a.predicate.value, obj)
         alleg_ids[a.id] = stored
-        verdict = (
+        verdict: dict[str, Any] | None = (
             {"verdict": a.verdict.value, "verdict_rationale": a.verdict_rationale, "verdict_source": a.verdict_source}
             if a.verdict
             else None
         )
+        if verdict is not None and a.verdict_on is not None:
+            verdict["verdict_on"] = a.verdict_on
         allegations.append(
             {
                 "id": stored,
