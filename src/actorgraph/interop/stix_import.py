@@ -205,7 +205,12 @@ def _with_verdicts(reader: _Reader, claims: dict[str, _Claim]) -> None:
                 f"STIX opinion {op.get('opinion')!r} by {', '.join(op.get('authors') or ['an unnamed author'])}"
             )
             claim.allegation = claim.allegation.model_copy(
-                update={"verdict": verdict, "verdict_rationale": rationale, "verdict_source": ext.get("verdict_source")}
+                update={
+                    "verdict": verdict,
+                    "verdict_rationale": rationale,
+                    "verdict_source": ext.get("verdict_source"),
+                    "verdict_on": _date(ext.get("verdict_on")) if ext else _date(op.get("created")),
+                }
             )
 
 
@@ -374,6 +379,10 @@ def _dossiers(bundle: Any, name: str) -> StixImport:
             continue
         dossiers.append(_dossier(reader, report, accounts))
         used |= {a.id for d in dossiers[-1:] for a in d.actors} | {e.id for d in dossiers[-1:] for e in d.events}
+    in_reports = {str(r) for report in reports for r in report.get("object_refs") or []}
+    for note in reader.of_type("note"):
+        if str(note["id"]) not in in_reports and any(str(r) in claims for r in note.get("object_refs") or []):
+            skipped["note in no report (nothing says where it was published)"] += 1
     if not dossiers:
         raise InvalidInput(
             [Problem(name, "", "no report with a quotable note or relationship: a statement needs a source")]
