@@ -66,8 +66,8 @@ Entity = dict[str, Any]
 def fid(kind: str, our_id: str) -> str:
     """The FtM id of one of our nodes: readable when our id is a valid FtM id, hashed otherwise.
 
-    >>> fid("actor", "kremlin"), fid("statement", "stm_1")[:15]
-    ('ag-actor-kremlin', 'ag-statement-x4')
+    >>> fid("actor", "kremlin"), fid("statement", "stm_1")[:14], len(fid("statement", "stm_1"))
+    ('ag-actor-kremlin', 'ag-statement-x', 38)
     """
     if _CLEAN_ID.match(our_id):
         return f"ag-{kind}-{our_id}"
