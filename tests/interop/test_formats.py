@@ -11,9 +11,12 @@ from pathlib import Path
 
 import igraph
 import networkx as nx
+import pytest
 
 from actorgraph.analytics.centrality import centrality
 from actorgraph.analytics.projection import Edge, build_graph
+from actorgraph.errors import ConfigError
+from actorgraph.interop import ftm
 from actorgraph.interop.colours import kind_colour
 from tests.helpers import run_cli
 from tests.interop.conftest import Read
@@ -143,3 +146,9 @@ def test_ftm_corpus_is_strictly_valid(corpus: None, tmp_path: Path) -> None:
     _, entities = _ftm(tmp_path)
     assert ftm_problems(entities) == []
     assert sum(1 for e in entities if e["schema"] == "UnknownLink") == 300
+
+
+def test_ftm_without_the_extra_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch, read_graph: Read) -> None:
+    monkeypatch.setitem(sys.modules, "followthemoney", None)  # as if not installed
+    with pytest.raises(ConfigError, match=r"pip install 'actorgraph\[followthemoney\]'"):
+        list(ftm.entities(read_graph()))

@@ -109,6 +109,14 @@ def test_import_with_out_writes_dossiers_the_loader_accepts(seed: None, driver: 
     assert run_cli("load", "--check", str(tmp_path / "review")).returncode == 0
 
 
+def test_import_check_only_validates(seed: None, driver: Driver, tmp_path: Path) -> None:
+    _export(tmp_path, "seed.json")
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    out = run_cli("import", "stix", str(tmp_path / "seed.json"), "--check")
+    assert out.returncode == 0 and "every check passed (nothing written)" in out.stdout
+    assert driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == 0
+
+
 def test_import_of_something_else_fails_in_one_line_and_writes_nothing(driver: Driver, tmp_path: Path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"type": "not-a-bundle"}', encoding="utf-8")

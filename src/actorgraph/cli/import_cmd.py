@@ -10,7 +10,6 @@ and predicates were mapped by table), and ``actorgraph load DIR`` loads them aft
 from __future__ import annotations
 
 import tempfile
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -30,10 +29,6 @@ app = typer.Typer(
     help="Bring other tools' data in, as checked dossiers: `actorgraph import stix bundle.json`.",
     no_args_is_help=True,
 )
-
-
-class ImportFormat(StrEnum):
-    stix = "stix"
 
 
 HEADER = "Imported from STIX bundle {file} by `actorgraph import stix`; check it, then `actorgraph load` it."
@@ -60,7 +55,7 @@ def register(parent: typer.Typer) -> None:
             Path | None,
             typer.Option("--out", "-o", help="Write the dossiers (YAML) into this folder for review; load nothing."),
         ] = None,
-        check: Annotated[bool, typer.Option("--check", help="Only convert and validate; write nothing.")] = False,
+        check: Annotated[bool, typer.Option("--check", help="Convert and check only; write nothing.")] = False,
     ) -> None:
         """Convert a STIX 2.1 bundle into dossiers, check them like any dossier, then load them.
 
