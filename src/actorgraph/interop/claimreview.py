@@ -61,20 +61,23 @@ def _work(source: SourceRecord) -> dict[str, Any]:
     return work
 
 
-def _claim(graph: ExportedGraph, allegation: AllegationRecord, affirming: list[StatementRecord]) -> dict[str, Any]:
+def _claim(graph: ExportedGraph, allegation: AllegationRecord, statements: list[StatementRecord]) -> dict[str, Any]:
+    """The Claim: authored by the voices that affirm it; it appears wherever it was affirmed (or, when
+    nobody affirms it, wherever it was denied, with no author)."""
     claim: dict[str, Any] = {"@type": "Claim", "name": allegation.summary}
+    affirming = [s for s in statements if s.stance == "AFFIRMS"]
     voices = sorted({s.voice for s in affirming})
     if voices:
         authors = [_agent(graph, v) for v in voices]
         claim["author"] = authors[0] if len(authors) == 1 else authors
-    dated = sorted((s for s in affirming if s.stated_on), key=lambda s: (s.stated_on, s.id))
-    sources = sorted({s.source for s in affirming})
+    shown = affirming or statements
+    sources = sorted({s.source for s in shown})
     if sources:
         claim["appearance"] = [_work(graph.sources[s]) for s in sources]
+    dated = sorted((s for s in shown if s.stated_on), key=lambda s: (str(s.stated_on), s.id))
     if dated:
-        first = dated[0]
-        claim["datePublished"] = str(first.stated_on)
-        claim["firstAppearance"] = _work(graph.sources[first.source])
+        claim["datePublished"] = str(dated[0].stated_on)
+        claim["firstAppearance"] = _work(graph.sources[dated[0].source])
     return claim
 
 
@@ -95,15 +98,13 @@ def claim_review(
     if not allegation.verdict:
         return None
     text, value = RATINGS[Verdict(allegation.verdict)]
-    statements = graph.statements_on(allegation.id)
-    affirming = [s for s in statements if s.stance == "AFFIRMS"]
     review: dict[str, Any] = {
         "@context": CONTEXT,
         "@type": "ClaimReview",
         "url": review_url.replace("{id}", allegation.id),
         "claimReviewed": allegation.summary,
         "author": {"@type": "Organization", "name": reviewer},
-        "itemReviewed": _claim(graph, allegation, affirming or statements),
+        "itemReviewed": _claim(graph, allegation, graph.statements_on(allegation.id)),
         "reviewRating": {
             "@type": "Rating", "alternateName": text, "name": text, "ratingValue": value, "worstRating": 1,
             "bestRating": 3, "ratingExplanation": allegation.verdict_rationale,
