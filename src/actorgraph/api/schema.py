@@ -30,6 +30,7 @@ from actorgraph.api.enums import (
     Verdict,
 )
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
+from actorgraph.api.exports import Exports
 from actorgraph.api.types import (
     Actor,
     Allegation,
@@ -302,6 +303,10 @@ class Query:
     )
     def analytics(self) -> AnalyticsQuery:
         return AnalyticsQuery()
+
+    @strawberry.field(description="One allegation or actor as STIX 2.1 or ClaimReview, for download.")
+    def exports(self) -> Exports:
+        return Exports()
 
 
 # --- mutations -----------------------------------------------------------------------------------

@@ -10,7 +10,17 @@ import sys
 
 import typer
 
-from actorgraph.cli import analyze_cmd, db_cmd, draft_cmd, export_cmd, load_cmd, neo4j_cmd, serve_cmd, up_cmd
+from actorgraph.cli import (
+    analyze_cmd,
+    db_cmd,
+    draft_cmd,
+    export_cmd,
+    import_cmd,
+    load_cmd,
+    neo4j_cmd,
+    serve_cmd,
+    up_cmd,
+)
 from actorgraph.cli.console import err_console
 from actorgraph.errors import ActorgraphError
 
@@ -33,6 +43,7 @@ up_cmd.register(app)
 analyze_cmd.register(app)
 export_cmd.register(app)
 draft_cmd.register(app)
+import_cmd.register(app)
 
 
 def main() -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
+from rich.progress import Progress as RichProgress
 from rich.table import Table
 
 from actorgraph.cli.console import console
@@ -14,6 +17,7 @@ from actorgraph.ingest import LoadReport, PreparedDossier, load_paths, read_doss
 from actorgraph.model.rows import LABELS
 from actorgraph.settings import get_settings
 from actorgraph.store.core import Store
+from actorgraph.store.loader import Progress, load
 
 
 def run_load(paths: list[Path], *, check_only: bool = False) -> LoadReport | None:
@@ -23,8 +27,22 @@ def run_load(paths: list[Path], *, check_only: bool = False) -> LoadReport | Non
         n = sum(len(p.statements) for p in prepared)
         console.print(f"{len(prepared)} dossier(s), {n} statements: every check passed (nothing written).")
         return None
-    settings = get_settings()
-    bar = Progress(
+    with Store.connect(get_settings()) as store, _progress() as advance:
+        report = load_paths(store, paths, progress=advance)
+    print_report(report)
+    return report
+
+
+def load_checked(prepared: Sequence[PreparedDossier]) -> LoadReport:
+    """Load dossiers already read and checked (e.g. converted from another format), with the progress bar."""
+    with Store.connect(get_settings()) as store, _progress() as advance:
+        return load(store, prepared, progress=advance)
+
+
+@contextmanager
+def _progress() -> Iterator[Progress]:
+    """A progress bar over dossiers (only on a terminal), as the loader's ``progress`` callback."""
+    bar = RichProgress(
         TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -38,10 +56,8 @@ def run_load(paths: list[Path], *, check_only: bool = False) -> LoadReport | Non
     def advance(done: int, total: int, prepared: PreparedDossier) -> None:
         bar.update(task, completed=done, total=total, description=f"Loaded {prepared.path.name}")
 
-    with Store.connect(settings) as store, bar:
-        report = load_paths(store, paths, progress=advance)
-    print_report(report)
-    return report
+    with bar:
+        yield advance
 
 
 def print_report(report: LoadReport) -> None:

@@ -106,6 +106,7 @@ class Allegation(_Model):
     verdict: Verdict | None = None
     verdict_rationale: str | None = None
     verdict_source: str | None = None
+    verdict_on: dt.date | None = Field(None, description="When the verdict was given (kept by imports and exports).")
 
     @model_validator(mode="after")
     def _verdict_has_rationale(self) -> Allegation:

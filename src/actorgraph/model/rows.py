@@ -67,10 +67,12 @@ def allegation_row(allegation: Allegation, subject: str, obj: str, *, with_verdi
     ``with_verdict=False`` leaves any stored verdict alone (a statement recorded through the API
     never carries one; verdicts have their own mutation).
     """
-    verdict = None
+    verdict: dict[str, Any] | None = None
     if with_verdict and allegation.verdict is not None:
         verdict = {"verdict": allegation.verdict.value, "verdict_rationale": allegation.verdict_rationale,
                    "verdict_source": allegation.verdict_source}  # fmt: skip
+        if allegation.verdict_on is not None:  # kept when a verdict comes back from an export
+            verdict["verdict_on"] = allegation.verdict_on
     predicate = allegation.predicate
     return {
         "id": allegation_id(subject, predicate.value, obj),

@@ -11,7 +11,7 @@ import networkx as nx
 
 from actorgraph.model.vocabulary import RelationType
 from actorgraph.store.core import Store
-from actorgraph.store.reads import to_python
+from actorgraph.store.reads import Reader, to_python
 
 
 def _stream(store: Store, name: LiteralString) -> Iterator[dict[str, Any]]:
@@ -22,6 +22,22 @@ def _stream(store: Store, name: LiteralString) -> Iterator[dict[str, Any]]:
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in props.items() if v is not None}
+
+
+def graph_records(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Every node (``label``, ``props``) and relationship (``type``, ``source``, ``target``, ``props``) as
+    plain Python data: what the converters of ``actorgraph.interop`` take."""
+    return list(_stream(store, "export_nodes")), list(_stream(store, "export_relationships"))
+
+
+def subgraph_records(
+    reader: Reader, *, allegation: str | None = None, actor: str | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Like :func:`graph_records`, for what lies behind one allegation or one actor (three round trips)."""
+    ids = reader.run("subgraph_ids", allegation=allegation, actor=actor)[0]["ids"]
+    nodes = [to_python(dict(r)) for r in reader.run("subgraph_nodes", ids=ids)]
+    rels = [to_python(dict(r)) for r in reader.run("subgraph_relationships", ids=ids)]
+    return nodes, rels
 
 
 def write_json(store: Store, out: IO[str]) -> tuple[int, int]:

@@ -7,7 +7,8 @@ WITH row, old, CASE
   WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k] OR (old[k] IS NULL AND row.props[k] IS NULL))
    AND (row.verdict IS NULL OR (old.verdict = row.verdict.verdict
         AND old.verdict_rationale = row.verdict.verdict_rationale
-        AND coalesce(old.verdict_source, '') = coalesce(row.verdict.verdict_source, ''))) THEN 'unchanged'
+        AND coalesce(old.verdict_source, '') = coalesce(row.verdict.verdict_source, '')
+        AND (row.verdict.verdict_on IS NULL OR old.verdict_on = row.verdict.verdict_on))) THEN 'unchanged'
   ELSE 'updated' END AS change
 MERGE (n:Allegation {id: row.id})
 SET n += row.props
