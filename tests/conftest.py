@@ -31,6 +31,7 @@ from actorgraph.ingest import LoadReport, load_paths
 from actorgraph.local import server
 from actorgraph.settings import Settings, get_settings
 from actorgraph.store import derived, schema
+from actorgraph.store.check import check as check_graph
 from actorgraph.store.core import Store, open_driver
 from tests.support.graph import Loader, write_small_network
 from tests.support.http import GraphQL, Server, api_settings, graphql_client
@@ -70,10 +71,18 @@ def _session_driver(settings: Settings, neo4j_server: server.Status) -> Iterator
 
 
 @pytest.fixture
-def driver(_session_driver: Driver, settings: Settings) -> Driver:
-    """The test server's driver, the graph emptied first (schema kept)."""
+def driver(_session_driver: Driver, settings: Settings, request: pytest.FixtureRequest) -> Iterator[Driver]:
+    """The test server's driver, the graph emptied first (schema kept).
+
+    After the test, ``db check`` must find every invariant holding (whatever the test wrote, through
+    the loader, the API or the CLI); a test that damages the graph on purpose is marked
+    ``corrupts_graph``.
+    """
     _session_driver.execute_query("MATCH (n) DETACH DELETE n", database_=settings.neo4j_database)
-    return _session_driver
+    yield _session_driver
+    if request.node.get_closest_marker("corrupts_graph") is None:
+        report = check_graph(Store(_session_driver, settings)).report
+        assert report.ok, "db check after the test: " + "; ".join(map(str, report.violations[:10]))
 
 
 @pytest.fixture

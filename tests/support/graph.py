@@ -54,13 +54,14 @@ SMALL_STATEMENTS = [
 ]
 SMALL_WRITE = """
 UNWIND $actors AS row CREATE (:Actor {id: row[0], name: row[1], kind: 'ORGANIZATION'});
-UNWIND ['src1', 'src2'] AS sid CREATE (:Source {id: sid, kind: 'ARTICLE', title: sid});
+UNWIND ['src1', 'src2'] AS sid CREATE (:Source {id: sid, kind: 'ARTICLE', title: sid, text: 'q'});
 UNWIND $allegations AS row
 MATCH (s:Actor {id: row[1]}), (o:Actor {id: row[3]})
 CREATE (a:Allegation {id: row[0], predicate: row[2], summary: row[4]})-[:SUBJECT]->(s), (a)-[:OBJECT]->(o);
 UNWIND $statements AS row
 MATCH (sp:Actor {id: row.speaker}), (al:Allegation {id: row.allegation}), (src:Source {id: row.source})
-CREATE (sp)-[:MADE]->(st:Statement {id: row.id, stance: row.stance, stated_on: row.stated_on, quote: 'q'})-[:ON]->(al),
+CREATE (sp)-[:MADE]->(st:Statement {id: row.id, stance: row.stance, stated_on: row.stated_on, quote: 'q',
+                                  start: 0, end: 1})-[:ON]->(al),
        (st)-[:REPORTED_IN]->(src)
 WITH st, row WHERE row.on_behalf_of IS NOT NULL
 MATCH (ob:Actor {id: row.on_behalf_of}) CREATE (st)-[:ON_BEHALF_OF]->(ob)

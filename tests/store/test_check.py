@@ -1,0 +1,97 @@
+"""`db check` on a real graph: clean after real loads, and each kind of damage named by its check.
+
+Every damage below is done with raw Cypher behind the door's back (as a bug, a crash or a hand edit
+would), then the check must name it; a check that cannot see a damage is a defect.
+"""
+
+from __future__ import annotations
+
+import pytest
+from neo4j import Driver
+
+from actorgraph.store.check import check
+from actorgraph.store.core import Store
+from tests.support.cli import run_cli
+
+
+def _violations(store: Store) -> list[str]:
+    return [str(v) for v in check(store).report.violations]
+
+
+def test_seed_is_clean_and_everything_is_counted(store: Store, seed: object) -> None:
+    result = check(store)
+    assert result.report.ok, result.report.violations
+    assert result.report.checked["statement-links"] >= 10
+    assert result.report.checked["derived"] >= 10
+    assert result.report.checked["quotes"] == result.report.checked["statement-links"]
+
+
+def test_small_network_rebuilt_by_the_store_is_clean(small_network: Store) -> None:
+    assert _violations(small_network) == []
+
+
+# (what is done to the seed, the check that must name it, a fragment of the message)
+DAMAGES = [
+    ("MATCH ()-[r:MADE]->(s:Statement) WITH r LIMIT 1 DELETE r", "statement-links", "0 speakers"),
+    (
+        "MATCH (s:Statement) WITH s LIMIT 1 MATCH (a:Allegation) WHERE NOT (s)-[:ON]->(a) "
+        "WITH s, a LIMIT 1 CREATE (s)-[:ON]->(a)",
+        "statement-links",
+        "2 allegations",
+    ),
+    ("MATCH (s:Statement) WITH s LIMIT 1 SET s.quote = s.quote + 'x'", "quotes", "the quote is"),
+    ("MATCH (s:Statement) WITH s LIMIT 1 SET s.start = s.start + 1", "quotes", "text["),
+    (
+        "MATCH (a:Allegation) WHERE a.status <> 'CONTESTED' WITH a LIMIT 1 SET a.status = 'CONTESTED'",
+        "statuses",
+        "the rule gives",
+    ),
+    ("MATCH ()-[r:ACCUSES]->() WITH r LIMIT 1 DELETE r", "derived", "not stored (missing)"),
+    (
+        "MATCH (a:Actor), (b:Actor) WHERE a <> b AND NOT (a)-[:ALLIED_WITH]->(b) "
+        "WITH a, b LIMIT 1 CREATE (a)-[:ALLIED_WITH {statements: [], count: 0}]->(b)",
+        "derived",
+        "(extra)",
+    ),
+    ("MATCH ()-[r:ACCUSES]->() WITH r LIMIT 1 SET r.count = r.count + 1", "derived", "count is"),
+    (
+        "MATCH ()-[r:CONTRADICTS]->() WITH r LIMIT 1 SET r.statements = r.statements[1..]",
+        "derived",
+        "statements is",
+    ),
+    (
+        "MATCH (x:Actor) WITH x LIMIT 1 "
+        "CREATE (:Allegation {id: 'alg_orphan', predicate: 'ATTACKED'})-[:SUBJECT]->(x), "
+        "(:Allegation {id: 'alg_orphan2', predicate: 'ATTACKED'})",
+        "orphans",
+        "without any statement",
+    ),
+    ("MATCH (x:Actor) WITH x LIMIT 1 CREATE (:Event {id: x.id, name: 'clash'})", "ids", "ids must be unique"),
+    ("CREATE (:Stray {id: 'nobody'})", "ids", "no model label"),
+    ("MATCH (a:Actor), (b:Actor) WITH a, b LIMIT 1 CREATE (a)-[:KNOWS]->(b)", "shape", "does not know"),
+    ("MATCH (a:Actor), (s:Source) WITH a, s LIMIT 1 CREATE (a)-[:ON]->(s)", "shape", "wrong labels"),
+    ("MATCH (a:Allegation)-[r:SUBJECT]->() WITH r LIMIT 1 DELETE r", "allegation-links", "0 subjects"),
+]
+
+
+@pytest.mark.parametrize(("damage", "check_name", "fragment"), DAMAGES, ids=[d[1] + ":" + d[2] for d in DAMAGES])
+@pytest.mark.corrupts_graph
+def test_each_damage_is_named(store: Store, seeded: Driver, damage: str, check_name: str, fragment: str) -> None:
+    assert _violations(store) == []
+    summary = seeded.execute_query(damage).summary.counters  # type: ignore[arg-type]
+    assert summary.contains_updates, f"the damage changed nothing: {damage}"
+    found = [v for v in _violations(store) if v.startswith(check_name + ":")]
+    assert any(fragment in v for v in found), found or _violations(store)
+
+
+@pytest.mark.corrupts_graph
+def test_cli_exits_1_naming_each_violation(seeded: Driver) -> None:
+    clean = run_cli("db", "check")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "Every invariant holds." in clean.stdout
+    seeded.execute_query("MATCH (a:Allegation) WHERE a.status = 'CONTESTED' SET a.status = 'DENIED'")
+    broken = run_cli("db", "check")
+    assert broken.returncode == 1
+    assert "statuses: alg_" in broken.stdout and "the rule gives 'CONTESTED'" in broken.stdout
+    as_json = run_cli("db", "check", "--json")
+    assert as_json.returncode == 1 and '"check": "statuses"' in as_json.stdout
