@@ -136,17 +136,40 @@ def _pydantic_problem(file: str, err: Any) -> Problem:
 
 
 def _source_text(path: Path, dossier: Dossier) -> tuple[str | None, list[Problem]]:
+    """The source's text, inline or from ``text_file``, which must stay inside the dossier's folder.
+
+    A dossier is input from someone else: ``text_file`` is a relative path with no ``..``, and the
+    file it names (symlinks followed) is a regular file under the dossier's folder, so a dossier can
+    never make the machine's own files (``/etc/passwd``, a key) a source text that the API then serves.
+    """
     src = dossier.source
     if src.text is not None:
         return src.text, []
     assert src.text_file is not None  # the model guarantees one of the two
-    text_path = (path.parent / src.text_file).resolve()
+    name = str(path)
+    given = Path(src.text_file)
+    if given.is_absolute() or ".." in given.parts:
+        return None, [
+            Problem(name, "source.text_file", f"{src.text_file!r} leaves the dossier's folder: give a path relative "
+                    "to the dossier, without `..` (or inline the text as `source.text`)")
+        ]  # fmt: skip
+    folder = path.parent.resolve()
+    text_path = (folder / given).resolve()
+    if not text_path.is_relative_to(folder):
+        return None, [
+            Problem(name, "source.text_file", f"{src.text_file!r} is a link to a file outside the dossier's folder: "
+                    "copy the text beside the dossier")
+        ]  # fmt: skip
+    if not text_path.is_file():
+        return None, [
+            Problem(name, "source.text_file", f"{src.text_file} not found: put the text file beside the dossier")
+        ]
     try:
         return text_path.read_text(encoding="utf-8"), []
-    except OSError:
-        return None, [
-            Problem(str(path), "source.text_file", f"{text_path} not found: put the text file beside the dossier")
-        ]
+    except UnicodeDecodeError:
+        return None, [Problem(name, "source.text_file", f"{src.text_file} is not UTF-8 text: save it as UTF-8")]
+    except OSError as exc:
+        return None, [Problem(name, "source.text_file", f"{src.text_file} cannot be read ({exc.strerror})")]
 
 
 def _duplicates(ids: Iterable[str]) -> list[tuple[int, str]]:
