@@ -15,6 +15,8 @@ from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+#: The password a local server gets when none is set; published in the README, so never for a remote server.
+DEFAULT_NEO4J_PASSWORD = "actorgraph"
 
 
 class Settings(BaseSettings):
@@ -26,7 +28,7 @@ class Settings(BaseSettings):
 
     neo4j_uri: str = Field("bolt://127.0.0.1:7687", validation_alias="NEO4J_URI")
     neo4j_user: str = Field("neo4j", validation_alias="NEO4J_USER")
-    neo4j_password: SecretStr = Field(SecretStr("actorgraph"), validation_alias="NEO4J_PASSWORD")
+    neo4j_password: SecretStr = Field(SecretStr(DEFAULT_NEO4J_PASSWORD), validation_alias="NEO4J_PASSWORD")
     neo4j_database: str = Field("neo4j", validation_alias="NEO4J_DATABASE")
 
     home: Path = Field(Path("~/.cache/actorgraph"), description="Cache of the local Neo4j (jars, data, logs).")
@@ -46,6 +48,13 @@ class Settings(BaseSettings):
     api_max_aliases: int = Field(30, description="Most field aliases in one query.")
     api_max_tokens: int = Field(2000, description="Most tokens in one query document.")
     api_max_page_size: int = Field(100, description="Largest `first`/`last` (and nested list `limit`).")
+    api_max_cost: int = Field(25_000, description="Most items one query may resolve (page sizes through nesting).")
+    api_max_body_bytes: int = Field(1_000_000, description="Largest request body the API reads.")
+    api_introspection: bool = Field(
+        True, description="Schema introspection, field suggestions and GraphiQL (turn off for deployments)."
+    )
+    api_jwt_audience: str | None = Field(None, description="Required `aud` of bearer tokens, if set.")
+    api_jwt_issuer: str | None = Field(None, description="Required `iss` of bearer tokens, if set.")
     api_tx_timeout: float = Field(10.0, description="Seconds a Neo4j transaction of the API may run.")
     api_cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API.")
 
@@ -60,6 +69,11 @@ class Settings(BaseSettings):
     @property
     def bolt_port(self) -> int:
         return urlsplit(self.neo4j_uri).port or 7687
+
+    @property
+    def default_password(self) -> bool:
+        """True when NEO4J_PASSWORD is the published default (fine for a local server, never for a remote one)."""
+        return self.neo4j_password.get_secret_value() == DEFAULT_NEO4J_PASSWORD
 
     @property
     def is_local(self) -> bool:

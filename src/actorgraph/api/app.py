@@ -18,12 +18,13 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from graphql import ExecutionResult
 from starlette.requests import HTTPConnection
-from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
 
 from actorgraph.api.auth import authenticate
 from actorgraph.api.context import Context
 from actorgraph.api.errors import format_error
+from actorgraph.api.http import SpecRouter
+from actorgraph.api.limits import BodySizeLimit
 from actorgraph.api.schema import build_schema
 from actorgraph.api.web import mount_web
 from actorgraph.errors import ActorgraphError
@@ -33,7 +34,7 @@ from actorgraph.store.core import Store
 ROUND_TRIPS_HEADER = "X-Actorgraph-Cypher-Queries"
 
 
-class Router(GraphQLRouter[Context, None]):
+class Router(SpecRouter):
     """Strawberry's router with our error format and the round-trip count on every response."""
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # type: ignore[override]
@@ -77,7 +78,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["content-type", "authorization", "x-api-key"],
             expose_headers=[ROUND_TRIPS_HEADER],
         )
-    app.include_router(Router(build_schema(settings), context_getter=context_getter), prefix="/graphql")
+    app.add_middleware(BodySizeLimit, max_bytes=settings.api_max_body_bytes)
+    ide = "graphiql" if settings.api_introspection else None  # GraphiQL needs introspection
+    router = Router(
+        build_schema(settings), context_getter=context_getter, graphql_ide=ide, suggestions=settings.api_introspection
+    )
+    app.include_router(router, prefix="/graphql")
 
     @app.get("/healthz")
     async def healthz() -> dict[str, str]:

@@ -14,7 +14,7 @@ from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.tools import merge_types
 
 from actorgraph import model
-from actorgraph.api import live
+from actorgraph.api import limits, live
 from actorgraph.api.analytics import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
 from actorgraph.api.connections import Connection, connection
@@ -248,8 +248,9 @@ class Query:
             raise CodedError("text: give at least one word to search for", BAD_USER_INPUT)
         if not 1 <= limit <= info.context.settings.api_max_page_size:
             raise CodedError("limit is out of range (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
-        # Every word must match (Lucene's default is any word); user text never reaches Lucene unescaped.
-        escaped = " AND ".join(LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.split())
+        # Every word must match (Lucene's default is any word); user text never reaches Lucene unescaped,
+        # and lower case keeps a word AND/OR/NOT from being an operator (the index folds case anyway).
+        escaped = " AND ".join(LUCENE_SPECIAL.sub(r"\\\1", word.lower()) for word in text.split())
         hits = await asyncio.to_thread(info.context.reader.search, escaped, limit)
         found = await info.context.loaders.node.load_many([h[1] for h in hits])
         return [SearchHit(score=h[2], node=build(*row)) for h, row in zip(hits, found, strict=True) if row]
@@ -454,5 +455,6 @@ def build_schema(settings: Settings) -> strawberry.Schema:
             lambda: MaxAliasesLimiter(max_alias_count=settings.api_max_aliases),
             lambda: MaxTokensLimiter(max_token_count=settings.api_max_tokens),
             ReadAccess,
+            *limits.extensions(settings),  # cost limit; introspection off when ACTORGRAPH_API_INTROSPECTION=false
         ],
     )
