@@ -22,7 +22,8 @@ def _code(body: dict[str, object]) -> str:
 
 
 def _token(roles: list[str], secret: str = JWT_SECRET) -> dict[str, str]:
-    return {"Authorization": "Bearer " + jwt.encode({"sub": "analyst", "roles": roles}, secret, algorithm="HS256")}
+    claims = {"sub": "analyst", "roles": roles, "exp": int(time.time()) + 600}
+    return {"Authorization": "Bearer " + jwt.encode(claims, secret, algorithm="HS256")}
 
 
 def test_mutations_need_credentials(gql: GraphQL, driver: Driver) -> None:

@@ -1,11 +1,16 @@
 """Who is calling: an API key (``X-API-Key``) or a bearer token (HS256 JWT with a ``roles`` claim).
 
 Queries are open unless ``ACTORGRAPH_API_OPEN_QUERIES=false``; mutations need the ``editor`` role
-(every API key has it). Keys are compared in constant time and never logged.
+(every API key has it). Keys are compared in constant time — digests of equal length, every known
+key compared, whichever matches — and never logged. Tokens are checked strictly: the algorithm is
+pinned to HS256 (a token naming ``none`` or RS256 is refused), ``exp`` is required (a stolen token
+must expire), and ``aud``/``iss`` are required when ``ACTORGRAPH_API_JWT_AUDIENCE``/``_ISSUER`` are set.
+The reason a credential failed names the rule, never the token or the key.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from dataclasses import dataclass
 
@@ -16,6 +21,7 @@ from actorgraph.api.errors import FORBIDDEN, UNAUTHENTICATED, CodedError
 from actorgraph.settings import Settings
 
 EDITOR = "editor"
+ALGORITHM = "HS256"
 
 
 @dataclass(frozen=True)
@@ -30,25 +36,53 @@ class Principal:
 ANONYMOUS = Principal(False, frozenset())
 
 
+def _digest(value: str) -> bytes:
+    return hashlib.sha256(value.encode()).digest()
+
+
+def key_is_known(key: str, settings: Settings) -> bool:
+    """True when ``key`` is one of the API keys; the time taken depends on neither the key nor which matched."""
+    given = _digest(key)
+    found = False
+    for known in settings.api_keys:
+        found |= hmac.compare_digest(given, _digest(known.get_secret_value()))
+    return found
+
+
+def _token_principal(token: str, settings: Settings) -> Principal:
+    if settings.api_jwt_secret is None:
+        return Principal(False, frozenset(), "bearer tokens are not enabled (set ACTORGRAPH_API_JWT_SECRET)")
+    try:
+        claims = jwt.decode(
+            token,
+            settings.api_jwt_secret.get_secret_value(),
+            algorithms=[ALGORITHM],
+            audience=settings.api_jwt_audience,
+            issuer=settings.api_jwt_issuer,
+            options={"require": ["exp"] + (["aud"] if settings.api_jwt_audience else [])
+                     + (["iss"] if settings.api_jwt_issuer else [])},
+        )  # fmt: skip
+    except jwt.MissingRequiredClaimError as exc:
+        return Principal(False, frozenset(), f"the bearer token lacks the {exc.claim!r} claim it must carry")
+    except jwt.ExpiredSignatureError:
+        return Principal(False, frozenset(), "the bearer token has expired: get a new one")
+    except jwt.PyJWTError as exc:
+        return Principal(False, frozenset(), f"the bearer token is not valid ({type(exc).__name__})")
+    roles = claims.get("roles", [])
+    return Principal(
+        True, frozenset(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else frozenset()
+    )
+
+
 def authenticate(request: HTTPConnection, settings: Settings) -> Principal:
     key = request.headers.get("x-api-key")
     if key is not None:
-        for known in settings.api_keys:
-            if hmac.compare_digest(key.encode(), known.get_secret_value().encode()):
-                return Principal(True, frozenset({EDITOR}))
+        if key_is_known(key, settings):
+            return Principal(True, frozenset({EDITOR}))
         return Principal(False, frozenset(), "the API key is not valid")
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
-        if settings.api_jwt_secret is None:
-            return Principal(False, frozenset(), "bearer tokens are not enabled (set ACTORGRAPH_API_JWT_SECRET)")
-        try:
-            claims = jwt.decode(header[7:].strip(), settings.api_jwt_secret.get_secret_value(), algorithms=["HS256"])
-        except jwt.PyJWTError as exc:
-            return Principal(False, frozenset(), f"the bearer token is not valid ({type(exc).__name__})")
-        roles = claims.get("roles", [])
-        return Principal(
-            True, frozenset(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else frozenset()
-        )
+        return _token_principal(header[7:].strip(), settings)
     return ANONYMOUS
 
 

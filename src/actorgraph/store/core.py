@@ -29,6 +29,7 @@ from neo4j import exceptions as neo4j_errors
 
 from actorgraph.errors import (
     ActorgraphError,
+    ConfigError,
     Conflict,
     DatabaseError,
     Neo4jAuthError,
@@ -131,7 +132,13 @@ def open_driver(settings: Settings, *, retry_seconds: float = 15.0) -> Driver:
 
     ``retry_seconds`` bounds how long managed transactions retry transient failures: long for loads
     (ride out a leader switch), short for the API (answer UNAVAILABLE quickly during an outage).
+    A server on another machine with the README's default password is refused before any I/O.
     """
+    if not settings.is_local and settings.default_password:
+        raise ConfigError(
+            f"NEO4J_URI points at another machine ({settings.bolt_host}) but NEO4J_PASSWORD is the published "
+            "default: set NEO4J_PASSWORD (environment or .env) to that server's own password."
+        )
     return GraphDatabase.driver(
         settings.neo4j_uri,
         auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
