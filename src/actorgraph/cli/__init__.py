@@ -14,6 +14,7 @@ from actorgraph.cli import (
     analyze_cmd,
     db_cmd,
     draft_cmd,
+    dump_cmd,
     export_cmd,
     import_cmd,
     load_cmd,
@@ -42,6 +43,7 @@ serve_cmd.register(app)
 up_cmd.register(app)
 analyze_cmd.register(app)
 export_cmd.register(app)
+dump_cmd.register(app)
 draft_cmd.register(app)
 import_cmd.register(app)
 
