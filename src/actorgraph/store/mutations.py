@@ -25,11 +25,15 @@ def _labels(tx: Tx, ids: list[str]) -> dict[str, str]:
 
 
 def _require(tx: Tx, wanted: dict[str, tuple[str | None, str]]) -> dict[str, str]:
-    """Check ids exist with the right label: {field: (id, label)}; NotFound naming the field otherwise."""
-    ids = [i for i, _ in wanted.values() if i]
+    """Check ids exist with the right label: {field: (id, label)}; NotFound naming the field otherwise.
+
+    None means "not given" (an optional field); every string is checked, the empty one too (fuzzing
+    found ``addAlias(actorId: "")`` skipping the check and failing later as an internal error).
+    """
+    ids = [i for i, _ in wanted.values() if i is not None]
     found = _labels(tx, ids)
     for field, (node_id, label) in wanted.items():
-        if node_id and found.get(node_id) != label:
+        if node_id is not None and found.get(node_id) != label:
             raise NotFound(f"{field}: no {label} with id {node_id!r}: create it first or fix the id")
     return found
 
