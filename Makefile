@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-unit lint lock install system-deps conformance-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help
+.PHONY: up test test-unit lint lock install system-deps conformance-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help fuzz soak
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -122,6 +122,15 @@ bench-deps: ## wrk, the HTTP load generator of the API benchmark (apt-get, only 
 
 bench-neo4j-stop: ## stop the Neo4j the benchmark uses
 	$(BENCH_ENV) $(BIN)/actorgraph neo4j stop
+
+# Fuzzing and soak write through a served API: their own Neo4j (Bolt 7771, HTTP 7471) and API (8070), loopback only.
+LOAD_ENV := NEO4J_URI=bolt://127.0.0.1:7771 ACTORGRAPH_HTTP_PORT=7471 NEO4J_PASSWORD=actorgraph-test ACTORGRAPH_API_PORT=8070
+
+fuzz: install ## schemathesis (st run) against a served API, >= 2,000 seeded operations with a valid key, then db check
+	$(LOAD_ENV) $(BIN)/python -m bench.fuzz
+
+soak: install ## 32 readers + 4 writers for 10 minutes against a served API; errors, lost writes, p95 plot, db check
+	$(LOAD_ENV) $(BIN)/python -m bench.soak
 
 clean: ## remove the venv and caches (not the Neo4j data in ACTORGRAPH_HOME)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache web/node_modules web/dist web/src/gql
