@@ -52,13 +52,13 @@ def bench_settings() -> Settings:
     return settings
 
 
-def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: float = 60.0) -> None:
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path, path: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise SystemExit(f"the API exited at start-up (code {proc.returncode}); see {log}")
         try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+            if httpx.get(f"{url}{path}", timeout=2).status_code == 200:
                 return
         except httpx.HTTPError:
             pass
@@ -66,10 +66,21 @@ def _wait_ready(url: str, proc: subprocess.Popen[bytes], log: Path, timeout: flo
     raise SystemExit(f"the API did not become ready within {timeout:.0f}s; see {log}")
 
 
+@dataclass(frozen=True)
+class ApiProcess:
+    """A running ``actorgraph serve``: where it answers and its process (fault tests kill it)."""
+
+    url: str
+    proc: subprocess.Popen[bytes]
+
+
 @contextmanager
-def api_process(port: int, log: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+def api_process(
+    port: int, log: Path, extra_env: dict[str, str] | None = None, *, ready: str = "/readyz"
+) -> Iterator[ApiProcess]:
     """``actorgraph serve`` on loopback ``port`` in its own process (settings from the environment, plus
-    :data:`API_KEY`), its output in ``log``; yields its URL once ready, terminates it on exit."""
+    :data:`API_KEY`), its output in ``log``; yields it once ``ready`` answers 200 (``/healthz`` for an API
+    whose Neo4j is meant to be away), terminates it on exit (if still alive)."""
     env = {**os.environ, "ACTORGRAPH_API_KEYS": f'["{API_KEY}"]', "ACTORGRAPH_API_PORT": str(port),
            "ACTORGRAPH_API_HOST": "127.0.0.1", **(extra_env or {})}  # fmt: skip
     log.parent.mkdir(parents=True, exist_ok=True)
@@ -80,10 +91,11 @@ def api_process(port: int, log: Path, extra_env: dict[str, str] | None = None) -
         )  # fmt: skip
     try:
         url = f"http://127.0.0.1:{port}"
-        _wait_ready(url, proc, log)
-        yield url
+        _wait_ready(url, proc, log, ready)
+        yield ApiProcess(url, proc)
     finally:
-        proc.terminate()
+        if proc.poll() is None:
+            proc.terminate()
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -104,12 +116,12 @@ def served_api(port: int, log: Path, seed: Path | None = ROOT / "seed") -> Itera
         wipe(store)
         if seed is not None:
             load_paths(store, [seed])
-        with api_process(port, log) as url:
-            yield Served(url, API_KEY, store, settings, log)
+        with api_process(port, log) as api:
+            yield Served(api.url, API_KEY, store, settings, log)
     finally:
         store.close()
         if started:
             server.stop(settings)
 
 
-__all__ = ["API_KEY", "Served", "api_process", "bench_settings", "served_api"]
+__all__ = ["API_KEY", "ApiProcess", "Served", "api_process", "bench_settings", "served_api"]

@@ -22,8 +22,8 @@ SECONDS = float(os.environ.get("ACTORGRAPH_SOAK_SECONDS", "60"))
 
 
 def test_soak_loses_nothing_and_breaks_nothing(store: Store, seed: LoadReport, driver: Driver, tmp_path: Path) -> None:
-    with api_process(free_port(), tmp_path / "api.log") as url:
-        result = soak.run(url, API_KEY, store, seconds=SECONDS, readers=32, dossiers=12)
+    with api_process(free_port(), tmp_path / "api.log") as api:
+        result = soak.run(api.url, API_KEY, store, seconds=SECONDS, readers=32, dossiers=12)
     soak.plot(result["windows"], tmp_path / "soak.png", "CI soak")
     summary = json.dumps({k: v for k, v in result.items() if k != "windows"}, indent=1)
     assert result["requests_by_kind"].get("read", 0) > 100, summary
