@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: up test test-unit lint lock install system-deps conformance-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help fuzz soak
+.PHONY: up test test-unit lint lock install system-deps conformance-deps neo4j-start neo4j-stop test-neo4j-stop bench bench-smoke bench-deps bench-neo4j-stop browser-deps draft-deps web web-deps web-test node-deps clean help fuzz soak bench-dump
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s $$'\t'
@@ -131,6 +131,9 @@ fuzz: install ## schemathesis (st run) against a served API, >= 2,000 seeded ope
 
 soak: install ## 32 readers + 4 writers for 10 minutes against a served API; errors, lost writes, p95 plot, db check
 	$(LOAD_ENV) $(BIN)/python -m bench.soak
+
+bench-dump: install ## dump, restore and db check of the 100k-statement benchmark corpus (sizes, times, byte-identical round trip)
+	$(LOAD_ENV) $(BIN)/python -m bench.dump_restore
 
 clean: ## remove the venv and caches (not the Neo4j data in ACTORGRAPH_HOME)
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .import_linter_cache web/node_modules web/dist web/src/gql

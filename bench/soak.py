@@ -310,7 +310,9 @@ def run(url: str, key: str, store: Store, *, seconds: float, readers: int = 32, 
             thread.start()
 
         async def clients() -> None:
-            limits = httpx.Limits(max_connections=readers + 4)
+            # Idle connections are dropped before the server's keep-alive (uvicorn: 5 s) closes them: otherwise a
+            # request sent on a connection the server is closing fails with ReadError (a client-side race).
+            limits = httpx.Limits(max_connections=readers + 4, keepalive_expiry=2.0)
             async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as client:
                 tasks = [reader(n, client, books, budget) for n in range(readers)]
                 tasks += [mutation_writer(w, client, books, budget, key) for w in range(2)]

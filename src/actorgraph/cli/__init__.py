@@ -6,6 +6,7 @@ Every command turns our errors into one red line on stderr with the fix, and an 
 
 from __future__ import annotations
 
+import logging
 import sys
 
 import typer
@@ -48,8 +49,17 @@ draft_cmd.register(app)
 import_cmd.register(app)
 
 
+def _quiet_driver_logs() -> None:
+    """The driver's own log lines (retries, defunct connections) never reach the terminal: every driver
+    failure reaches the user as our one translated line (found by killing Neo4j mid-load)."""
+    driver_log = logging.getLogger("neo4j")
+    driver_log.addHandler(logging.NullHandler())
+    driver_log.propagate = False
+
+
 def main() -> None:
     """Entry point: run the app, printing our errors as one line instead of a traceback."""
+    _quiet_driver_logs()
     try:
         code = app(standalone_mode=False)  # click returns typer.Exit's code instead of exiting
     except ActorgraphError as exc:

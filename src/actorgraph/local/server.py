@@ -271,8 +271,20 @@ def status(settings: Settings) -> Status:
 def start(settings: Settings, progress: Progress = _quiet) -> tuple[Status, bool]:
     """Provision if needed and start the server in the background; returns (status, started_now).
 
-    Starting a server that already runs is a no-op. Waits until Bolt accepts our credentials.
+    Starting a server that already runs is a no-op. Waits until Bolt accepts our credentials. A disk
+    that is full or read-only is one line naming the directory, not a traceback.
     """
+    try:
+        return _start(settings, progress)
+    except OSError as exc:
+        where = exc.filename or Layout.of(settings).instance
+        raise ProvisionError(
+            f"Neo4j cannot be started: writing {where} failed ({exc.strerror}): free space on that disk or make "
+            "it writable, then start again."
+        ) from exc
+
+
+def _start(settings: Settings, progress: Progress) -> tuple[Status, bool]:
     if not settings.is_local:
         raise ConfigError(
             f"NEO4J_URI is {settings.neo4j_uri}, not this machine: nothing local to start "

@@ -64,6 +64,11 @@ def translate(exc: BaseException, settings: Settings) -> ActorgraphError:
         return QueryTimeout(
             "the query ran longer than its transaction timeout allows: narrow it (or raise the timeout)."
         )
+    if "TransactionLogError" in code or "needs to be restarted" in str(getattr(exc, "message", "") or ""):
+        return Neo4jUnavailable(
+            "Neo4j cannot write to its disk (full or read-only) and stopped accepting transactions: free space "
+            "or make its data directory writable, then restart Neo4j (`actorgraph neo4j stop`, then `start`)."
+        )
     if "ConstraintValidationFailed" in code:
         return Conflict("an id being written already exists (written at the same time by another client): retry.")
     if isinstance(exc, neo4j_errors.TransientError):
