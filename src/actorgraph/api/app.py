@@ -25,6 +25,7 @@ from actorgraph.api.context import Context
 from actorgraph.api.errors import format_error
 from actorgraph.api.http import SpecRouter
 from actorgraph.api.limits import BodySizeLimit
+from actorgraph.api.logs import quiet_expected_errors
 from actorgraph.api.schema import build_schema
 from actorgraph.api.web import mount_web
 from actorgraph.errors import ActorgraphError
@@ -52,6 +53,7 @@ class Router(SpecRouter):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    quiet_expected_errors()  # tracebacks in the server log only for our own failures
     state: dict[str, Store] = {}
 
     @asynccontextmanager
