@@ -22,6 +22,7 @@ from typing import Any
 
 from actorgraph.local import server
 from actorgraph.settings import get_settings
+from actorgraph.store.check import check
 from actorgraph.store.core import Store
 from actorgraph.store.schema import init_schema
 from bench import analytics, api, ingest, machine, report
@@ -59,6 +60,13 @@ def _api(store: Store, plan: Plan) -> dict[str, Any]:
 
 def _analytics(store: Store, plan: Plan) -> dict[str, Any]:
     return analytics.run(store, plan.analytics_scales)
+
+
+def _db_check(store: Store) -> dict[str, Any]:
+    """``db check`` on the graph a part left: its time, and the first violations if any."""
+    result = check(store)
+    seconds = result.read_seconds + result.check_seconds
+    return {"seconds": round(seconds, 2), "violations": [str(v) for v in result.report.violations[:20]]}
 
 
 RUNNERS: dict[str, Callable[[Store, Plan], dict[str, Any]]] = {
@@ -100,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"bench: {part} ...", file=sys.stderr, flush=True)
             try:
                 results[part] = RUNNERS[part](store, plan)
+                results[part]["db_check"] = _db_check(store)  # the graph each part left must hold every invariant
+                broke |= bool(results[part]["db_check"]["violations"])
             except Exception as exc:  # the harness broke: record it, run the other parts, exit non-zero
                 traceback.print_exc()
                 results[part] = {"status": f"failed: {type(exc).__name__}: {exc}"}
