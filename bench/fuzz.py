@@ -28,7 +28,7 @@ RESULTS = ROOT / "bench" / "results"
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=110, help="examples per operation (18 operations)")
+    parser.add_argument("--examples", type=int, default=110, help="examples per operation (one per root field)")
     parser.add_argument("--seed", type=int, default=1, help="the run's seed: same seed, same operations")
     parser.add_argument("--min-operations", type=int, default=2000, help="fail if fewer operations ran")
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTORGRAPH_API_PORT", "8070")))

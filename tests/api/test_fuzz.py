@@ -3,7 +3,7 @@ valid key, seeded: every response keeps the contract of ``tests/support/fuzz.py`
 INTERNAL_SERVER_ERROR, a documented code on every error), and ``db check`` after each operation's
 examples proves that whatever the fuzzer managed to write left the graph consistent.
 
-CI size: ``EXAMPLES`` per operation (18 operations); ``make fuzz`` runs the full size with ``st run``.
+CI size: ``EXAMPLES`` per operation (21 operations: 315 requests); ``make fuzz`` runs the full size with ``st run``.
 Failures found so far, each now a regression test in this folder or ``test_found.py``:
 ``addAlias(actorId: "")`` (and every mutation given an empty id) skipped the existence check and ended
 as an INTERNAL_SERVER_ERROR — or, for ``recordStatement``, a statement without its speaker.
