@@ -30,7 +30,7 @@ from pathlib import Path
 from actorgraph.browser import bundle as browser_bundle
 from actorgraph.errors import ConfigError, Neo4jAuthError, Neo4jUnavailable, ProvisionError
 from actorgraph.settings import Settings
-from actorgraph.store.core import check_connection
+from actorgraph.store.core import check_connection, database_state
 
 NEO4J_VERSION = "5.26.30"
 ENTRY_POINT = "org.neo4j.server.CommunityEntryPoint"
@@ -348,10 +348,24 @@ def _wait_until_ready(settings: Settings, layout: Layout, proc: subprocess.Popen
                 raise
             except Neo4jUnavailable as exc:
                 last = exc
+                _raise_if_database_failed(settings, layout)
         time.sleep(0.5)
     raise ProvisionError(
         f"Neo4j did not answer within {settings.start_timeout:.0f}s ({last}); see {layout.console_log}, "
         "or raise ACTORGRAPH_START_TIMEOUT."
+    )
+
+
+def _raise_if_database_failed(settings: Settings, layout: Layout) -> None:
+    """The server answers but its database failed to start (it would stay unavailable): say why, in one line."""
+    state = database_state(settings)
+    if state is None or state[0] == "online" or not state[1]:
+        return
+    reason = state[1].split(". ")[0].strip()[:200]
+    raise ProvisionError(
+        f"Neo4j runs but its database '{settings.neo4j_database}' could not start ({reason}); its log: "
+        f"{layout.instance / 'logs' / 'debug.log'}. A damaged transaction log (e.g. after a full disk) cannot be "
+        "recovered: restore your last `actorgraph dump` into a fresh instance."
     )
 
 

@@ -289,10 +289,35 @@ def _fingerprint(tx: Tx) -> str:
     return "fp:" + ":".join(str(v) for v in (record.values() if record else ()))
 
 
+def database_state(settings: Settings) -> tuple[str, str] | None:
+    """(status, message) of NEO4J_DATABASE as the server reports it, or None if the server cannot say.
+
+    Used while waiting for a local server: a database that failed to start (its transaction log
+    damaged by a full disk, say) stays "unavailable" forever, and only the server knows why.
+    """
+    try:
+        with open_driver(settings) as driver:
+            records, _, _ = driver.execute_query(
+                query("database_state"), {"name": settings.neo4j_database}, database_="system"
+            )
+    except DRIVER_ERRORS:
+        return None
+    return (str(records[0]["status"]), str(records[0]["message"] or "")) if records else None
+
+
 def check_connection(settings: Settings) -> None:
     """Raise our error unless the server answers a query with our credentials."""
     with Store.connect(settings) as store:
         store.read(_ping)
 
 
-__all__ = ["Counter", "Store", "Tx", "check_connection", "open_driver", "translate", "translated"]
+__all__ = [
+    "Counter",
+    "Store",
+    "Tx",
+    "check_connection",
+    "database_state",
+    "open_driver",
+    "translate",
+    "translated",
+]
