@@ -30,6 +30,7 @@ def test_ingest_measures_all_three_ways_and_the_reload_changes_nothing(driver: D
     assert result["ratios"]["loader_vs_naive"] > 0
 
 
+@pytest.mark.corrupts_graph  # the limit is plain CREATE: no statuses, no derived relationships, by design
 def test_the_limit_writes_the_same_nodes_and_links_as_the_loader(driver: Driver, settings: Settings) -> None:
     store = Store(driver, settings)
     prepared = prepare(generate(150))
@@ -54,6 +55,7 @@ def test_seeded_graph_has_the_loaders_statuses_and_derived_relationships(driver:
     assert driver.execute_query(statuses).records == loaded
 
 
+@pytest.mark.corrupts_graph  # plain CREATE, nothing derived, by design
 def test_a_tiny_plain_create_into_an_empty_db(driver: Driver, settings: Settings) -> None:
     store = Store(driver, settings)
     reset(store)
