@@ -154,6 +154,15 @@ def _fill(path: Path) -> Path:
     return filler
 
 
+def _remount(path: Path, mode: str) -> None:
+    """Remount the fault disk ``ro`` or ``rw``; a JVM that just exited may hold its files for a moment."""
+    for _ in range(60):
+        if subprocess.run(["mount", "-o", f"remount,{mode}", str(path)], capture_output=True).returncode == 0:
+            return
+        time.sleep(1)
+    raise AssertionError(f"could not remount {path} {mode}")
+
+
 def _one_line(result: subprocess.CompletedProcess[str]) -> str:
     lines = [ln for ln in result.stderr.splitlines() if ln.strip()]
     assert result.returncode != 0 and len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
@@ -183,11 +192,11 @@ def test_a_full_or_read_only_disk_is_one_clear_line(
         assert "could not start" in line and "restore your last `actorgraph dump`" in line, line
         server.stop(fault_settings)
     server.stop(fault_settings)  # a filesystem cannot become read-only under a server writing to it
-    subprocess.run(["mount", "-o", "remount,ro", str(fault_disk.path)], check=True)
+    _remount(fault_disk.path, "ro")
     try:
         start = _one_line(run_cli("neo4j", "start", env=env))
         assert "Read-only file system" in start and str(fault_disk.path) in start, start
         load = _one_line(run_cli("load", str(DATA / "river-dam.yaml"), env=env))
         assert "not reachable" in load, load
     finally:
-        subprocess.run(["mount", "-o", "remount,rw", str(fault_disk.path)], check=True)
+        _remount(fault_disk.path, "rw")

@@ -258,9 +258,15 @@ class Store:
             return session.execute_read(self._unit(_fingerprint))
 
     def ping(self) -> None:
-        """Raise our error unless the server answers (no retries: an outage shows at once)."""
-        with translated(self.settings):
-            self.driver.verify_connectivity()
+        """Raise our error unless the database answers a query (no retries: an outage shows at once).
+
+        A query, not just a connection: a server that is up while its database still recovers (after a
+        crash or a restart) accepts connections but no transactions, and is not ready (found by the
+        fault tests: /readyz said ready while every query failed).
+        """
+        with translated(self.settings), self._session(neo4j.READ_ACCESS) as session:
+            self._counter.add()
+            session.run(Query(query("ping"), timeout=self.timeout)).consume()
 
     # --- internals --------------------------------------------------------------------------------
 
