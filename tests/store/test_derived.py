@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from neo4j import Driver
 
@@ -155,6 +156,7 @@ def test_refresh_after_a_statement_is_added(load: Loader, driver: Driver, settin
     _assert_same_as_full_rebuild(driver, settings)
 
 
+@pytest.mark.corrupts_graph  # deletes every statement of an allegation: db check names it an orphan, rightly
 def test_refresh_after_a_statement_is_removed(load: Loader, driver: Driver, settings: Settings) -> None:
     load(DATA / "river-dam.yaml")
     slf = "southland-liberation-front"
@@ -194,6 +196,7 @@ statements:
 """
 
 
+@pytest.mark.corrupts_graph  # deletes every statement of an allegation: db check names it an orphan, rightly
 def test_refresh_after_statements_of_outsiders_are_removed(
     load: Loader, driver: Driver, settings: Settings, tmp_path: Path
 ) -> None:
