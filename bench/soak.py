@@ -318,7 +318,10 @@ def run(url: str, key: str, store: Store, *, seconds: float, readers: int = 32, 
                 tasks += [mutation_writer(w, client, books, budget, key) for w in range(2)]
                 await asyncio.gather(*tasks)
 
-        asyncio.run(clients())
+        # In a thread of its own: the caller may already run an event loop (pytest with Playwright does).
+        client_thread = threading.Thread(target=lambda: asyncio.run(clients()))
+        client_thread.start()
+        client_thread.join()
         for thread in loaders:
             thread.join()
     elapsed = time.monotonic() - began

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from neo4j import Driver
 
 from actorgraph.ingest import load_paths
@@ -175,6 +176,7 @@ def _many(driver: Driver, n: int) -> None:
     )
 
 
+@pytest.mark.corrupts_graph  # a synthetic graph written by hand, nothing derived
 def test_round_trips_depend_on_depth_not_on_page_size(gql: GraphQL, driver: Driver) -> None:
     _many(driver, 60)
     q = """query($n: Int!) { allegations(first: $n) { edges { node { id subject { name }

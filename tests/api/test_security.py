@@ -44,7 +44,7 @@ def test_bearer_tokens_must_expire_and_use_the_pinned_algorithm(settings: Settin
         hs512 = _bearer({"roles": ["editor"], "exp": later}, algorithm="HS512")
         assert _error(post(srv.url, CREATE, headers=hs512).json())[0] == "UNAUTHENTICATED"
         ok = post(srv.url, CREATE, headers=_bearer({"roles": ["editor"], "exp": later})).json()
-        assert ok["data"] == {"createActor": {"id": "x-actor"}}
+        assert ok["data"] == {"createActor": {"id": "x-actor"}}, ok
 
 
 def test_audience_and_issuer_are_checked_when_set(settings: Settings, driver: Driver) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+import pytest
 from neo4j import Driver
 
 from actorgraph.settings import Settings
@@ -33,6 +34,7 @@ def test_init_is_idempotent_and_covers_every_label(driver: Driver, settings: Set
     assert out.returncode == 0, out.stderr
 
 
+@pytest.mark.corrupts_graph  # bare nodes written by hand to test the schema, not a model graph
 def test_fulltext_index_finds_aliases_and_quotes(driver: Driver) -> None:
     driver.execute_query(
         "CREATE (:Actor {id: 'a', name: 'Freedom of Russia Legion', aliases: ['Légion Liberté de la Russie']}),"
@@ -50,6 +52,7 @@ def test_fulltext_index_finds_aliases_and_quotes(driver: Driver) -> None:
     assert [r["id"] for r in found] == ["s"]
 
 
+@pytest.mark.corrupts_graph  # bare nodes written by hand to test the schema, not a model graph
 def test_stats_counts_per_label_and_type(driver: Driver, settings: Settings) -> None:
     driver.execute_query("CREATE (a:Actor {id: 'a'})-[:MADE]->(:Statement {id: 's'}), (:Actor {id: 'b'})")
     counts = schema.counts(Store(driver, settings))
