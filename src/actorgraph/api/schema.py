@@ -14,10 +14,10 @@ from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.tools import merge_types
 
 from actorgraph import model
-from actorgraph.api import live
+from actorgraph.api import live, lookahead
 from actorgraph.api.analytics import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
-from actorgraph.api.connections import Connection, connection
+from actorgraph.api.connections import Connection, PageInfo, connection
 from actorgraph.api.enums import (
     ActorKind,
     AllegationStatus,
@@ -39,17 +39,21 @@ from actorgraph.api.types import (
     Node,
     Source,
     Statement,
-    build,
+    from_tree,
     load_node,
+    page_limit,
 )
 from actorgraph.settings import Settings
 from actorgraph.store import mutations
 from actorgraph.store.core import Tx
+from actorgraph.store.tree import read_tree
 
 R = TypeVar("R")
 LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_GRAPH_DEPTH = 4
 MAX_PATH_LENGTH = 8
+#: What the full-text index covers.
+SEARCHED = ("Actor", "Event", "Statement")
 
 
 class ReadAccess(SchemaExtension):
@@ -126,7 +130,7 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
     ids = list(
         dict.fromkeys([*extra_ids, *(e["source"] for e in unique.values()), *(e["target"] for e in unique.values())])
     )
-    found = await info.context.loaders.node.load_many(ids)
+    found = await info.context.loaders.node.load_many([(None, i) for i in ids])
     nodes = [
         GraphNode(id=strawberry.ID(i), label=row[0], name=row[1].get("name", i), kind=row[1].get("kind"))
         for i, row in zip(ids, found, strict=True)
@@ -151,21 +155,27 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
 # --- queries -------------------------------------------------------------------------------------
 
 
+async def _by_id(info: Ctx, node_id: str, label: str | None) -> Any:
+    """One node and everything its selection needs, in one look-ahead read (typed when ``label`` is known)."""
+    labels = (label,) if label else lookahead.LABELS
+    plan, keys = lookahead.plan(info.selected_fields[0].selections, labels, lambda n: page_limit(info, n))
+    result = await asyncio.to_thread(read_tree, info.context.store, "find_nodes", plan, ids=[node_id], label=label)
+    return from_tree(result.nodes[0], keys) if result.nodes else None
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="Any actor, event, allegation, statement or source by id.")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
-        return await load_node(info, id)
+        return await _by_id(info, str(id), None)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def actor(self, info: Ctx, id: strawberry.ID) -> Actor | None:
-        node = await load_node(info, id)
-        return node if isinstance(node, Actor) else None
+        return await _by_id(info, str(id), "Actor")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def allegation(self, info: Ctx, id: strawberry.ID) -> Allegation | None:
-        node = await load_node(info, id)
-        return node if isinstance(node, Allegation) else None
+        return await _by_id(info, str(id), "Allegation")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def actors(
@@ -177,7 +187,9 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Actor]:
-        return await connection(info, "list_actors", first, after, last, before, kind=kind.value if kind else None)
+        return await connection(
+            info, "page_actors", "Actor", first, after, last, before, kind=kind.value if kind else None
+        )
 
     @strawberry.field(description="Allegations, filtered; `contestedOnly` keeps those affirmed and denied.")
     async def allegations(
@@ -194,11 +206,17 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Allegation]:
+        wanted = status.value if status else None
+        if contested_only:
+            if wanted not in (None, "CONTESTED"):
+                return _empty()
+            wanted = "CONTESTED"
+        filters = {"predicate": predicate.value if predicate else None, "status": wanted, "subject": subject,
+                   "object": object, "speaker": speaker}  # fmt: skip
+        drive = next((k for k in ("subject", "object", "speaker", "status", "predicate") if filters[k]), "all")
         return await connection(
-            info, "list_allegations", first, after, last, before,
-            predicate=predicate.value if predicate else None, status=status.value if status else None,
-            subject=subject, object=object, speaker=speaker, contested_only=contested_only,
-        )  # fmt: skip
+            info, "page_allegations", "Allegation", first, after, last, before, drive=drive, **filters
+        )
 
     @strawberry.field(description="Statements, filtered by stance, speaker and date range (inclusive).")
     async def statements(
@@ -214,7 +232,7 @@ class Query:
         before: str | None = None,
     ) -> Connection[Statement]:
         return await connection(
-            info, "list_statements", first, after, last, before,
+            info, "page_statements", "Statement", first, after, last, before,
             stance=stance.value if stance else None, speaker=speaker, date_from=date_from, date_to=date_to,
         )  # fmt: skip
 
@@ -228,7 +246,9 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Source]:
-        return await connection(info, "list_sources", first, after, last, before, kind=kind.value if kind else None)
+        return await connection(
+            info, "page_sources", "Source", first, after, last, before, kind=kind.value if kind else None
+        )
 
     @strawberry.field
     async def events(
@@ -240,7 +260,9 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Event]:
-        return await connection(info, "list_events", first, after, last, before, kind=kind.value if kind else None)
+        return await connection(
+            info, "page_events", "Event", first, after, last, before, kind=kind.value if kind else None
+        )
 
     @strawberry.field(description="Full-text search over actor names and aliases, event names and quotes.")
     async def search(self, info: Ctx, text: str, limit: int = 20) -> list[SearchHit]:
@@ -250,9 +272,13 @@ class Query:
             raise CodedError("limit is out of range (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
         # Every word must match (Lucene's default is any word); user text never reaches Lucene unescaped.
         escaped = " AND ".join(LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.split())
-        hits = await asyncio.to_thread(info.context.reader.search, escaped, limit)
-        found = await info.context.loaders.node.load_many([h[1] for h in hits])
-        return [SearchHit(score=h[2], node=build(*row)) for h, row in zip(hits, found, strict=True) if row]
+        node_selections = lookahead.child(info.selected_fields[0].selections, "node")
+        plan, keys = lookahead.plan(node_selections, SEARCHED, lambda n: page_limit(info, n))
+        hits = await asyncio.to_thread(read_tree, info.context.store, "search_hits", plan, text=escaped, limit=limit)
+        return [
+            SearchHit(score=float(score), node=from_tree(n, keys))
+            for n, score in zip(hits.nodes, hits.meta, strict=True)
+        ]
 
     @strawberry.field(description="An actor's neighborhood over derived relationships, `depth` hops out.")
     async def neighborhood(
@@ -264,7 +290,7 @@ class Query:
     ) -> GraphView:
         if not 1 <= depth <= MAX_GRAPH_DEPTH:
             raise CodedError(f"depth must be between 1 and {MAX_GRAPH_DEPTH}", BAD_USER_INPUT)
-        if await load_node(info, actor_id) is None:
+        if await load_node(info, actor_id, "Actor") is None:
             raise CodedError(f"actorId: no actor {actor_id!r}", NOT_FOUND)
         types = _types(relation_types)
         seen = {str(actor_id)}
@@ -435,6 +461,14 @@ class Mutation:
         await _write(info, lambda tx: mutations.set_verdict(tx, str(allegation_id), verdict, rationale, source))
         result: Allegation = await _reload(info, str(allegation_id))
         return result
+
+
+def _empty() -> Connection[Any]:
+    return Connection(
+        edges=[],
+        total_count=0,
+        page_info=PageInfo(has_next_page=False, has_previous_page=False, start_cursor=None, end_cursor=None),
+    )
 
 
 def _fields(value: Any) -> dict[str, Any]:
