@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.tools import merge_types
 
@@ -31,6 +30,7 @@ from actorgraph.api.enums import (
 )
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
 from actorgraph.api.exports import Exports
+from actorgraph.api.limits import limit_extensions
 from actorgraph.api.types import (
     Actor,
     Allegation,
@@ -483,10 +483,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=merge_types("Query", (Query, NetworkQuery)),
         mutation=Mutation,
         subscription=live.Subscription,
-        extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.api_max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.api_max_aliases),
-            lambda: MaxTokensLimiter(max_token_count=settings.api_max_tokens),
-            ReadAccess,
-        ],
+        extensions=[*limit_extensions(settings), ReadAccess],
     )
