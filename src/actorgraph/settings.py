@@ -38,7 +38,7 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000
-    api_workers: int = Field(1, description="uvicorn worker processes for `actorgraph serve`.")
+    api_workers: int | None = Field(None, description="Worker processes of `actorgraph serve` (default: one per core).")
     api_keys: list[SecretStr] = Field(default_factory=list, description="Keys that may run mutations (X-API-Key).")
     api_jwt_secret: SecretStr | None = Field(None, description="HS256 secret for bearer tokens (role `editor`).")
     api_open_queries: bool = Field(True, description="Queries without credentials (mutations always need them).")
