@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     api_max_tokens: int = Field(2000, description="Most tokens in one query document.")
     api_max_page_size: int = Field(100, description="Largest `first`/`last` (and nested list `limit`).")
     api_tx_timeout: float = Field(10.0, description="Seconds a Neo4j transaction of the API may run.")
+    api_response_cache: bool = Field(
+        True, description="Serve repeated anonymous reads from memory until the graph changes (ETag on GET)."
+    )
     api_cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API.")
 
     @property

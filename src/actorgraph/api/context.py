@@ -71,3 +71,5 @@ class Context(BaseContext):
         self.reader = Reader(store)
         self.principal = principal
         self.loaders = Loaders(self.reader)
+        #: "query" or "mutation", set when the operation starts (an answer to a query may be cached).
+        self.operation_type: str | None = None

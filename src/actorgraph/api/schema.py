@@ -62,6 +62,8 @@ class ReadAccess(SchemaExtension):
     def on_execute(self):  # type: ignore[no-untyped-def]
         ctx = self.execution_context.context
         op = self.execution_context.operation_type
+        if op is not None:
+            ctx.operation_type = op.value
         if op is not None and op.value == "query":
             require_reader(ctx.principal, ctx.settings)
         yield
