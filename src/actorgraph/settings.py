@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     api_max_tokens: int = Field(2000, description="Most tokens in one query document.")
     api_max_page_size: int = Field(100, description="Largest `first`/`last` (and nested list `limit`).")
     api_tx_timeout: float = Field(10.0, description="Seconds a Neo4j transaction of the API may run.")
+    analytics_backend: str = Field(
+        "auto", description="networkx backend for the reports: auto, networkx (none) or a backend's name."
+    )
     api_response_cache: bool = Field(
         True, description="Serve repeated anonymous reads from memory until the graph changes (ETag on GET)."
     )

@@ -97,3 +97,15 @@ def test_pagerank_always_converges() -> None:
     rows = {r.actor: r for r in centrality(g, alpha=0.99).rows}
     assert rows["a"].pagerank == pytest.approx(0.5, abs=1e-3)
     assert rows["b"].pagerank == pytest.approx(rows["c"].pagerank)
+
+
+def test_the_backend_setting_chooses_networkx_dispatch() -> None:
+    from actorgraph.analytics import backend
+    from actorgraph.errors import ConfigError
+
+    assert backend.chosen("networkx") == []
+    assert backend.chosen("auto") == backend.installed()
+    with pytest.raises(ConfigError, match="ACTORGRAPH_ANALYTICS_BACKEND=no-such-backend"):
+        backend.chosen("no-such-backend")
+    with backend.preferred("networkx") as used:
+        assert used == []

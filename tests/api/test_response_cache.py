@@ -21,7 +21,8 @@ def _post(api: Server, query: str, headers: dict[str, str] | None = None) -> htt
 def test_repeated_reads_hit_until_any_write(api: Server, seed: None, driver: Driver) -> None:
     first, second = _post(api, QUERY), _post(api, QUERY)
     assert first.headers["x-actorgraph-cache"] == "miss" and second.headers["x-actorgraph-cache"] == "hit"
-    assert first.json() == second.json() and first.json()["data"]["actor"]["name"] == "Kremlin"
+    assert first.json()["data"] == second.json()["data"] and first.json()["data"]["actor"]["name"] == "Kremlin"
+    assert second.json()["extensions"]["cypherQueries"] == int(second.headers["x-actorgraph-cypher-queries"]) == 0
     driver.execute_query("MATCH (a:Actor {id: 'kremlin'}) SET a.name = 'The Kremlin'")  # a write from elsewhere
     after = _post(api, QUERY)
     assert after.headers["x-actorgraph-cache"] == "miss"
