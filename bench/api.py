@@ -81,7 +81,7 @@ def _hits(hits: list[Json]) -> Any:
     return [(h["__typename"], h["id"]) for h in hits]
 
 
-STATEMENT_ORDER = "sort: [{statedOn: ASC}, {id: ASC}]"
+STATEMENT_ORDER = "sort: [{stated_on: ASC}, {id: ASC}]"
 PAGE_NODE = "id summary status statements(limit: 50{order}) {{ id stance speaker {{ id name }} }}"
 QUERIES: dict[str, BenchQuery] = {
     "ceiling": BenchQuery(
