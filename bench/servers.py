@@ -58,9 +58,8 @@ def peer_missing() -> str | None:
 def _command(variant: Variant, port: int) -> tuple[list[str], dict[str, str], Path | None]:
     if variant.kind == "peer":
         return ["node", str(PEER_DIR / "server.mjs")], {"PORT": str(port)}, PEER_DIR
-    cmd = [sys.executable, "-m", "actorgraph", "serve", "--host", "127.0.0.1", "--port", str(port),
-           "--workers", str(variant.workers)]  # fmt: skip
-    env = dict(variant.env)
+    cmd = [sys.executable, "-m", "actorgraph", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    env = {**variant.env, "ACTORGRAPH_API_WORKERS": str(variant.workers)}  # older trees have no --workers
     if variant.source is not None:
         env["PYTHONPATH"] = str(variant.source)
     return cmd, env, None

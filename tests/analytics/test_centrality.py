@@ -109,3 +109,18 @@ def test_the_backend_setting_chooses_networkx_dispatch() -> None:
         backend.chosen("no-such-backend")
     with backend.preferred("networkx") as used:
         assert used == []
+
+
+@pytest.mark.parametrize("k", [None, 1, 7, 40])
+def test_vectorized_betweenness_is_networkx_betweenness(k: int | None) -> None:
+    from actorgraph.analytics.brandes import betweenness
+
+    rng = random.Random(3)
+    g = nx.gnm_random_graph(40, 90, seed=3)
+    g.add_edges_from((rng.randrange(40), 40 + i) for i in range(5))  # leaves
+    g.add_node("isolated")
+    ours = betweenness(g, k=k, seed=11)
+    theirs = nx.betweenness_centrality(g, k=k, normalized=True, seed=11)
+    assert set(ours) == set(theirs)
+    for v in theirs:
+        assert ours[v] == pytest.approx(theirs[v], rel=1e-9, abs=1e-12, nan_ok=True)

@@ -42,6 +42,11 @@ def chosen(choice: str) -> list[str]:
     return [choice]
 
 
+def named_backend() -> bool:
+    """True when the setting names one backend (not ``auto`` or ``networkx``): use it wherever it can run."""
+    return get_settings().analytics_backend not in ("auto", "networkx")
+
+
 @contextmanager
 def preferred(choice: str | None = None) -> Iterator[list[str]]:
     """Within the block, networkx dispatches to the chosen backends first (and falls back to itself).

@@ -25,7 +25,9 @@ from graphql import ExecutionResult
 from starlette.requests import HTTPConnection
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult as StrawberryResult
 
+from actorgraph.api import fastpath
 from actorgraph.api.auth import authenticate
 from actorgraph.api.context import Context
 from actorgraph.api.errors import format_error
@@ -41,7 +43,19 @@ BOOKMARK_HEADER = "X-Actorgraph-Bookmark"
 
 
 class Router(GraphQLRouter[Context, None]):
-    """Strawberry's router with our error format and the round-trip count on every response."""
+    """Strawberry's router with our error format, the round-trip count on every response, and the compiled
+    fast path (``api/fastpath.py``) tried before strawberry's executor for queries it fully covers."""
+
+    async def execute_single(  # type: ignore[no-untyped-def]
+        self, request, request_adapter, sub_response, context, root_value, request_data
+    ) -> StrawberryResult:
+        if request_data.query is not None and (request_adapter.method == "POST" or self.allow_queries_via_get):
+            fast = await fastpath.execute(
+                self.schema, context, request_data.query, request_data.variables, request_data.operation_name
+            )
+            if fast is not None:
+                return fast
+        return await super().execute_single(request, request_adapter, sub_response, context, root_value, request_data)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:  # type: ignore[override]
         data: dict[str, Any] = {"data": result.data}

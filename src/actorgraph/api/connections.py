@@ -13,14 +13,16 @@ import asyncio
 import base64
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, LiteralString, TypeVar
 
 import strawberry
+from strawberry.types.nodes import Selection
 
 from actorgraph.api import lookahead
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
-from actorgraph.api.types import Ctx, from_tree, page_limit
+from actorgraph.api.types import from_tree, page_limit
 from actorgraph.store.tree import TreeNode, read_tree
 
 T = TypeVar("T")
@@ -80,9 +82,8 @@ class Window:
 
 
 def window(
-    info: Ctx, first: int | None, after: str | None, last: int | None, before: str | None, key_size: int
+    maximum: int, first: int | None, after: str | None, last: int | None, before: str | None, key_size: int
 ) -> Window:
-    maximum = info.context.settings.api_max_page_size
     for name, value in (("first", first), ("last", last)):
         if value is not None and not 0 <= value <= maximum:
             raise CodedError(f"{name} must be between 0 and {maximum} (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
@@ -104,21 +105,24 @@ def _key(node: TreeNode, ordered_by_date: bool) -> list[Any]:
 
 
 async def connection(
-    info: Ctx, head: LiteralString, label: str, first: int | None, after: str | None, last: int | None,
-    before: str | None, **filters: Any,
+    context: Any, selections: Sequence[Selection], head: LiteralString, label: str, first: int | None,
+    after: str | None, last: int | None, before: str | None, **filters: Any,
 ) -> Connection[Any]:  # fmt: skip
-    """One page of a list (``head``: a ``page_*`` query over nodes of ``label``) in one Cypher round trip."""
+    """One page of a list (``head``: a ``page_*`` query over nodes of ``label``) in one Cypher round trip.
+
+    ``selections`` are the connection field's (``totalCount``, ``edges { node { ... } }``...).
+    """
     by_date = label == "Statement"
-    win = window(info, first, after, last, before, 2 if by_date else 1)
-    selections = info.selected_fields[0].selections
+    maximum = context.settings.api_max_page_size
+    win = window(maximum, first, after, last, before, 2 if by_date else 1)
     node_selections = lookahead.child(selections, "edges", "node")
-    plan, keys = lookahead.plan(node_selections, (label,), lambda n: page_limit(info, n))
+    plan, keys = lookahead.plan(node_selections, (label,), lambda n: page_limit(maximum, n))
     if by_date:  # the cursor's date orders statements: read it whatever the selection
         plan = type(plan)({label: (*plan.fields[label], "stated_on")}, plan.links, plan.lists)
     with_total = lookahead.selects(selections, "totalCount")
     params = _statement_params(win, filters) if by_date else _id_params(win, filters)
     result = await asyncio.to_thread(
-        read_tree, info.context.store, head, plan, with_total=with_total, take=win.size + 1, **params
+        read_tree, context.store, head, plan, with_total=with_total, take=win.size + 1, **params
     )
     rows = result.nodes
     if by_date and params["whole"]:

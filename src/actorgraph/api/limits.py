@@ -11,7 +11,9 @@ and the limits still hold for every new one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 
+from graphql import ASTValidationRule
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -28,12 +30,22 @@ from actorgraph.settings import Settings
 CACHED_OPERATIONS = 512
 
 
+@cache
+def _rules(max_depth: int, max_aliases: int) -> tuple[type[ASTValidationRule], ...]:
+    return (
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+    )
+
+
+def limit_rules(settings: Settings) -> tuple[type[ASTValidationRule], ...]:
+    """The depth and alias rules for these limits: the same classes every time (so validation caches hit)."""
+    return _rules(settings.api_max_depth, settings.api_max_aliases)
+
+
 def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     """Extension factories enforcing the settings' limits, with parser and validation caches."""
-    rules = [
-        *QueryDepthLimiter(max_depth=settings.api_max_depth).validation_rules,
-        *MaxAliasesLimiter(max_alias_count=settings.api_max_aliases).validation_rules,
-    ]
+    rules = list(limit_rules(settings))
     return [
         lambda: MaxTokensLimiter(max_token_count=settings.api_max_tokens),  # a parse option: part of the cache key
         lambda: ParserCache(maxsize=CACHED_OPERATIONS),
@@ -42,4 +54,4 @@ def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
     ]
 
 
-__all__ = ["CACHED_OPERATIONS", "limit_extensions"]
+__all__ = ["CACHED_OPERATIONS", "limit_extensions", "limit_rules"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -13,10 +12,10 @@ from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.tools import merge_types
 
 from actorgraph import model
-from actorgraph.api import live, lookahead
+from actorgraph.api import live, roots
 from actorgraph.api.analytics import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
-from actorgraph.api.connections import Connection, PageInfo, connection
+from actorgraph.api.connections import Connection
 from actorgraph.api.enums import (
     ActorKind,
     AllegationStatus,
@@ -39,21 +38,15 @@ from actorgraph.api.types import (
     Node,
     Source,
     Statement,
-    from_tree,
     load_node,
-    page_limit,
 )
 from actorgraph.settings import Settings
 from actorgraph.store import mutations
 from actorgraph.store.core import Tx
-from actorgraph.store.tree import read_tree
 
 R = TypeVar("R")
-LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_GRAPH_DEPTH = 4
 MAX_PATH_LENGTH = 8
-#: What the full-text index covers.
-SEARCHED = ("Actor", "Event", "Statement")
 
 
 class ReadAccess(SchemaExtension):
@@ -96,12 +89,6 @@ class GraphEdge:
 class GraphView:
     nodes: list[GraphNode]
     edges: list[GraphEdge]
-
-
-@strawberry.type
-class SearchHit:
-    score: float
-    node: Node
 
 
 def _orient(edges: list[dict[str, Any]], start: str) -> None:
@@ -157,27 +144,19 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
 # --- queries -------------------------------------------------------------------------------------
 
 
-async def _by_id(info: Ctx, node_id: str, label: str | None) -> Any:
-    """One node and everything its selection needs, in one look-ahead read (typed when ``label`` is known)."""
-    labels = (label,) if label else lookahead.LABELS
-    plan, keys = lookahead.plan(info.selected_fields[0].selections, labels, lambda n: page_limit(info, n))
-    result = await asyncio.to_thread(read_tree, info.context.store, "find_nodes", plan, ids=[node_id], label=label)
-    return from_tree(result.nodes[0], keys) if result.nodes else None
-
-
 @strawberry.type
 class Query:
     @strawberry.field(description="Any actor, event, allegation, statement or source by id.")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
-        return await _by_id(info, str(id), None)  # type: ignore[no-any-return]
+        return await roots.by_id(info.context, _selections(info), str(id), None)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def actor(self, info: Ctx, id: strawberry.ID) -> Actor | None:
-        return await _by_id(info, str(id), "Actor")  # type: ignore[no-any-return]
+        return await roots.by_id(info.context, _selections(info), str(id), "Actor")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def allegation(self, info: Ctx, id: strawberry.ID) -> Allegation | None:
-        return await _by_id(info, str(id), "Allegation")  # type: ignore[no-any-return]
+        return await roots.by_id(info.context, _selections(info), str(id), "Allegation")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def actors(
@@ -189,9 +168,10 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Actor]:
-        return await connection(
-            info, "page_actors", "Actor", first, after, last, before, kind=kind.value if kind else None
-        )
+        return await roots.by_kind(
+            info.context, _selections(info), "actors", kind=kind.value if kind else None,
+            first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field(description="Allegations, filtered; `contestedOnly` keeps those affirmed and denied.")
     async def allegations(
@@ -208,17 +188,11 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Allegation]:
-        wanted = status.value if status else None
-        if contested_only:
-            if wanted not in (None, "CONTESTED"):
-                return _empty()
-            wanted = "CONTESTED"
-        filters = {"predicate": predicate.value if predicate else None, "status": wanted, "subject": subject,
-                   "object": object, "speaker": speaker}  # fmt: skip
-        drive = next((k for k in ("subject", "object", "speaker", "status", "predicate") if filters[k]), "all")
-        return await connection(
-            info, "page_allegations", "Allegation", first, after, last, before, drive=drive, **filters
-        )
+        return await roots.allegations(
+            info.context, _selections(info), predicate=predicate.value if predicate else None,
+            status=status.value if status else None, subject=subject, object=object, speaker=speaker,
+            contested_only=contested_only, first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field(description="Statements, filtered by stance, speaker and date range (inclusive).")
     async def statements(
@@ -233,9 +207,9 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Statement]:
-        return await connection(
-            info, "page_statements", "Statement", first, after, last, before,
-            stance=stance.value if stance else None, speaker=speaker, date_from=date_from, date_to=date_to,
+        return await roots.statements(
+            info.context, _selections(info), stance=stance.value if stance else None, speaker=speaker,
+            date_from=date_from, date_to=date_to, first=first, after=after, last=last, before=before,
         )  # fmt: skip
 
     @strawberry.field
@@ -248,9 +222,10 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Source]:
-        return await connection(
-            info, "page_sources", "Source", first, after, last, before, kind=kind.value if kind else None
-        )
+        return await roots.by_kind(
+            info.context, _selections(info), "sources", kind=kind.value if kind else None,
+            first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field
     async def events(
@@ -262,25 +237,14 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Event]:
-        return await connection(
-            info, "page_events", "Event", first, after, last, before, kind=kind.value if kind else None
-        )
+        return await roots.by_kind(
+            info.context, _selections(info), "events", kind=kind.value if kind else None,
+            first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field(description="Full-text search over actor names and aliases, event names and quotes.")
-    async def search(self, info: Ctx, text: str, limit: int = 20) -> list[SearchHit]:
-        if not text.strip():
-            raise CodedError("text: give at least one word to search for", BAD_USER_INPUT)
-        if not 1 <= limit <= info.context.settings.api_max_page_size:
-            raise CodedError("limit is out of range (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
-        # Every word must match (Lucene's default is any word); user text never reaches Lucene unescaped.
-        escaped = " AND ".join(LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.split())
-        node_selections = lookahead.child(info.selected_fields[0].selections, "node")
-        plan, keys = lookahead.plan(node_selections, SEARCHED, lambda n: page_limit(info, n))
-        hits = await asyncio.to_thread(read_tree, info.context.store, "search_hits", plan, text=escaped, limit=limit)
-        return [
-            SearchHit(score=float(score), node=from_tree(n, keys))
-            for n, score in zip(hits.nodes, hits.meta, strict=True)
-        ]
+    async def search(self, info: Ctx, text: str, limit: int = 20) -> list[roots.SearchHit]:
+        return await roots.search(info.context, _selections(info), text, limit)
 
     @strawberry.field(description="An actor's neighborhood over derived relationships, `depth` hops out.")
     async def neighborhood(
@@ -465,12 +429,8 @@ class Mutation:
         return result
 
 
-def _empty() -> Connection[Any]:
-    return Connection(
-        edges=[],
-        total_count=0,
-        page_info=PageInfo(has_next_page=False, has_previous_page=False, start_cursor=None, end_cursor=None),
-    )
+def _selections(info: Ctx) -> Any:
+    return info.selected_fields[0].selections
 
 
 def _fields(value: Any) -> dict[str, Any]:

@@ -33,9 +33,8 @@ ALL_RELATION_TYPES = frozenset(t.value for t in v.RelationType)
 Ctx = Info[Any, None]
 
 
-def page_limit(info: Ctx, limit: int) -> int:
-    """Nested lists are bounded by the same maximum as connection pages."""
-    maximum = info.context.settings.api_max_page_size
+def page_limit(maximum: int, limit: int) -> int:
+    """Nested lists are bounded by the same maximum as connection pages (ACTORGRAPH_API_MAX_PAGE_SIZE)."""
     if limit < 0 or limit > maximum:
         raise CodedError(f"limit must be between 0 and {maximum} (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
     return limit
@@ -125,7 +124,9 @@ async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None,
         if fetched is not None:
             return fetched
     parent = str(owner.id)
-    key = StatementsKey(kind, parent, stance.value if stance else None, page_limit(info, limit))
+    key = StatementsKey(
+        kind, parent, stance.value if stance else None, page_limit(info.context.settings.api_max_page_size, limit)
+    )
     rows = await info.context.loaders.statements.load(key)
     info.context.loaders.prime("Statement", rows)
     return [Statement.from_row(r) for r in rows]
@@ -134,7 +135,9 @@ async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None,
 async def _allegations(
     info: Ctx, role: str, parent: str, status: v.AllegationStatus | None, limit: int
 ) -> list[Allegation]:
-    key = AllegationsKey(role, parent, status.value if status else None, page_limit(info, limit))
+    key = AllegationsKey(
+        role, parent, status.value if status else None, page_limit(info.context.settings.api_max_page_size, limit)
+    )
     rows = await info.context.loaders.allegations.load(key)
     info.context.loaders.prime("Allegation", rows)
     return [Allegation.from_row(r) for r in rows]
