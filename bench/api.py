@@ -20,6 +20,7 @@ is each server's median requests/s and latency, and actorgraph ÷ peer. Servers 
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import shutil
@@ -147,6 +148,10 @@ def post(url: str, query: str, variables: Json | None = None) -> httpx.Response:
     return resp
 
 
+def _relay_cursor(offset: int) -> str:
+    return base64.b64encode(f"arrayconnection:{offset}".encode()).decode()
+
+
 def _far_cursors(ag_url: str, peer_url: str | None) -> tuple[int, str | None, str | None]:
     """The page number measured as 'far' (100, or the last one) and each server's cursor for it."""
     walk = "query($after: String) { allegations(first: 50, after: $after) { pageInfo { hasNextPage endCursor } } }"
@@ -161,12 +166,13 @@ def _far_cursors(ag_url: str, peer_url: str | None) -> tuple[int, str | None, st
     page = len(cursors)
     peer_cursor = None
     if peer_url is not None and page > 1:
-        peer_walk = "query($after: String) { allegationsConnection(first: 50, after: $after, sort: [{id: ASC}])"
-        peer_walk += " { pageInfo { endCursor } } }"
-        for _ in range(page - 1):
-            peer_cursor = post(peer_url, peer_walk, {"after": peer_cursor}).json()["data"]["allegationsConnection"][
-                "pageInfo"
-            ]["endCursor"]
+        # The library's cursors are graphql-relay offsets ("arrayconnection:<index>"): the one of the last
+        # item before the far page. Checked against the cursor it gives for the first page.
+        first = "{ allegationsConnection(first: 50, sort: [{id: ASC}]) { pageInfo { endCursor } } }"
+        given = post(peer_url, first).json()["data"]["allegationsConnection"]["pageInfo"]["endCursor"]
+        if given != _relay_cursor(PAGE_SIZE - 1):
+            raise RuntimeError(f"the peer's cursors are not graphql-relay offsets: {given!r}")
+        peer_cursor = _relay_cursor((page - 1) * PAGE_SIZE - 1)
     return page, cursors[-1], peer_cursor
 
 

@@ -44,14 +44,16 @@ NOT_COVERED = [
 ]
 
 
-def _both(store: Store, settings: Settings, query: str, variables: dict[str, Any] | None) -> tuple[Any, Any]:
+def _both(store: Store, settings: Settings, query: str, variables: dict[str, Any] | None) -> tuple[Any, Any, int]:
+    """The fast path's answer (None: stepped aside), the executor's, and the fast path's round trips."""
     schema = build_schema(settings)
 
-    async def run() -> tuple[Any, Any]:
-        fast = await fastpath.execute(schema, Context(settings, store.scoped(), ANONYMOUS), query, variables, None)
+    async def run() -> tuple[Any, Any, int]:
+        context = Context(settings, store.scoped(), ANONYMOUS)
+        fast = await fastpath.execute(schema, context, query, variables, None)
         slow = await schema.execute(query, variable_values=variables,
                                     context_value=Context(settings, store.scoped(), ANONYMOUS))  # fmt: skip
-        return fast, slow
+        return fast, slow, context.store.round_trips
 
     return asyncio.run(run())
 
@@ -60,13 +62,15 @@ def _both(store: Store, settings: Settings, query: str, variables: dict[str, Any
 def test_covered_queries_answer_exactly_as_the_executor(
     store: Store, settings: Settings, seed: None, query: str, variables: dict[str, Any] | None
 ) -> None:
-    fast, slow = _both(store, settings, query, variables)
+    fast, slow, trips = _both(store, settings, query, variables)
     assert slow.errors is None, slow.errors
     assert fast is not None, "the fast path stepped aside"
+    assert 1 <= trips <= 2  # one read per root field
     assert json.dumps(fast.data) == json.dumps(slow.data)  # same values, same key order
 
 
 @pytest.mark.parametrize("query", NOT_COVERED)
 def test_anything_else_is_left_to_the_executor(store: Store, settings: Settings, seed: None, query: str) -> None:
-    fast, _ = _both(store, settings, query, None)
+    fast, _, trips = _both(store, settings, query, None)
     assert fast is None
+    assert trips == 0  # it stepped aside before reading anything: the executor reads once

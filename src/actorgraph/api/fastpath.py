@@ -121,6 +121,50 @@ def _plain_fields(label: str) -> dict[str, str]:
     }
 
 
+def check_node(selections: Sequence[Selection], labels: Sequence[str], depth: int = 0) -> None:
+    """Raise Ineligible unless ``node_json`` can write this selection from a look-ahead read alone.
+
+    Checked before the read, so an operation the executor must run is read once, by the executor.
+    """
+    for label in labels:
+        for f in _fields(selections, label):
+            if f.name == "__typename" or f.name in _plain_fields(label):
+                continue
+            if (label, f.name) in lookahead.LINKS and depth < 2:
+                check_node(f.selections, lookahead.LINKS[label, f.name][1], depth + 2)
+            elif (label, f.name) in lookahead.LISTS and depth == 0:
+                check_node(f.selections, ("Statement",), 1)
+            else:
+                raise Ineligible
+
+
+def check_root(field: SelectedField) -> None:
+    """Raise Ineligible unless the root field's whole answer can be written from its look-ahead read."""
+    if field.name in ("actor", "allegation", "node"):
+        labels = {"actor": ("Actor",), "allegation": ("Allegation",)}.get(field.name, lookahead.LABELS)
+        check_node(field.selections, labels)
+    elif field.name == "search":
+        for f in _fields(field.selections, "SearchHit"):
+            if f.name == "node":
+                check_node(f.selections, roots.SEARCHED)
+            elif f.name != "score":
+                raise Ineligible
+    else:
+        label = roots.BY_KIND[field.name][1] if field.name in roots.BY_KIND else field.name[:-1].capitalize()
+        for f in _fields(field.selections, "Connection"):
+            if f.name == "edges":
+                for e in _fields(f.selections, "Edge"):
+                    if e.name == "node":
+                        check_node(e.selections, (label,))
+                    elif e.name != "cursor":
+                        raise Ineligible
+            elif f.name == "pageInfo":
+                if any(p.name not in PAGE_INFO for p in _fields(f.selections, "PageInfo")):
+                    raise Ineligible
+            elif f.name != "totalCount":
+                raise Ineligible
+
+
 def node_json(obj: Any, selections: Sequence[Selection], depth: int = 0) -> Json:
     """One object of a look-ahead read, as the executor would write it for ``selections``."""
     label = type(obj).__name__
@@ -250,7 +294,7 @@ async def execute(
                 raise Ineligible from exc
             selected = convert_selections(info, [node])[0]  # type: ignore[arg-type]
             assert isinstance(selected, SelectedField)
-            _fields(selected.selections, "")  # directives or repeated keys anywhere below: the executor's job
+            check_root(selected)
             roots_asked.append((selected, {_snake(k): _plain(v) for k, v in args.items()}))
         if not roots_asked:
             raise Ineligible

@@ -3,7 +3,8 @@
 // backwards from $before when $backward. $drive names the filter that finds the rows: the subject's, object's
 // or speaker's links, the status or predicate index, or else the id index itself; the other filters (null =
 // any) are checked on those rows. Each branch is one indexed range read or one expansion, in key order, cut at
-// $take; CASE runs only the branch taken. `meta` is the total count of matches when $with_total (from the count
+// $take (equal keys first in ORDER BY, so a composite (filter, id) index gives the order); CASE runs only
+// the branch taken. `meta` is the total count of matches when $with_total (from the count
 // store when nothing is filtered), on every row; an empty page still yields one row (n null) to carry it.
 WITH CASE
   WHEN $drive = 'subject' AND NOT $backward THEN COLLECT {
@@ -41,17 +42,17 @@ WITH CASE
   WHEN $drive = 'status' AND NOT $backward THEN COLLECT {
     MATCH (n:Allegation) WHERE n.status = $status AND n.id > $after AND n.id < $before
       AND ($predicate IS NULL OR n.predicate = $predicate)
-    RETURN n ORDER BY n.id LIMIT $take }
+    RETURN n ORDER BY n.status, n.id LIMIT $take }
   WHEN $drive = 'status' THEN COLLECT {
     MATCH (n:Allegation) WHERE n.status = $status AND n.id > $after AND n.id < $before
       AND ($predicate IS NULL OR n.predicate = $predicate)
-    RETURN n ORDER BY n.id DESC LIMIT $take }
+    RETURN n ORDER BY n.status DESC, n.id DESC LIMIT $take }
   WHEN $drive = 'predicate' AND NOT $backward THEN COLLECT {
     MATCH (n:Allegation) WHERE n.predicate = $predicate AND n.id > $after AND n.id < $before
-    RETURN n ORDER BY n.id LIMIT $take }
+    RETURN n ORDER BY n.predicate, n.id LIMIT $take }
   WHEN $drive = 'predicate' THEN COLLECT {
     MATCH (n:Allegation) WHERE n.predicate = $predicate AND n.id > $after AND n.id < $before
-    RETURN n ORDER BY n.id DESC LIMIT $take }
+    RETURN n ORDER BY n.predicate DESC, n.id DESC LIMIT $take }
   WHEN NOT $backward THEN COLLECT {
     MATCH (n:Allegation) WHERE n.id > $after AND n.id < $before RETURN n ORDER BY n.id LIMIT $take }
   ELSE COLLECT {
