@@ -159,6 +159,8 @@ def _api(part: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for q in part["queries"].values():
+        if q.get("same_data") not in (None, True, "same", "no peer"):
+            lines.append(f"| {q['description']} | | | peer | not measured: {q['same_data']} | | | | | |")
         for clients, runs in q["runs"].items():
             for name, r in runs.items():
                 trips = q["cypher_round_trips"] if name == "actorgraph" else ""
