@@ -214,6 +214,8 @@ def check_same_data(name: str, urls: dict[str, str], var: dict[str, list[Json]])
                 theirs = q.normalise_peer(post(urls["peer"], q.peer, peer_vars).json()["data"])
             except httpx.TimeoutException:
                 return trips, f"peer: no answer within {CHECK_TIMEOUT_S:.0f} s"
+            except RuntimeError as exc:  # the peer answered with an error (e.g. Neo4j's memory limit)
+                return trips, f"peer: {str(exc).split('query failed: ')[-1][:160]}"
             if mine != theirs:
                 raise RuntimeError(f"{name}: actorgraph and the peer disagree for {ag_vars}:\n{mine!r:.600}\n"
                                    f"{theirs!r:.600}")  # fmt: skip
@@ -325,34 +327,47 @@ def run(
         far = _far_cursors(urls["actorgraph"], urls.get("peer"))
         results["far_page"] = far[0]
         for name in only:
-            q = QUERIES[name]
-            var = variables(name, actor_ids, far)
-            trips, checked = check_same_data(name, pair, var)
-            measured = [n for n in urls if q.cached_variant or n != "actorgraph+cache"]
-            if checked.startswith("peer:"):
-                measured.remove("peer")
-            bodies = {
-                n: [json.dumps({"query": q.peer if kinds[n] == "peer" else q.actorgraph, "variables": v})
-                    for v in _server_variables(var, n, kinds[n])]
-                for n in measured
-            }  # fmt: skip
-            for n in measured:  # warm up (JIT, plan caches, page cache, response cache); errors fail the run
-                for b in bodies[n][:8]:
-                    answer = httpx.post(urls[n], content=b, headers={"Content-Type": "application/json"},
-                                        timeout=CHECK_TIMEOUT_S)  # fmt: skip
-                    if answer.status_code != 200 or "errors" in answer.json():
-                        raise RuntimeError(f"{n} failed {name}: {answer.text[:300]}")
-            entry: dict[str, Any] = {"description": q.description, "cypher_round_trips": trips,
-                                     "same_data": checked, "runs": {}}  # fmt: skip
-            for c in concurrency:
-                per: dict[str, list[dict[str, Any]]] = {n: [] for n in measured}
-                for order in _rotations(measured, rounds):
-                    for n in order:
-                        per[n].append(run_wrk(urls[n], bodies[n], c, seconds))
-                entry["runs"][str(c)] = {n: _median_run(rs) for n, rs in per.items()}
-            results["queries"][name] = entry
+            try:
+                results["queries"][name] = _measure(name, urls, kinds, pair, actor_ids, far, concurrency, rounds,
+                                                    seconds)  # fmt: skip
+            except Exception as exc:  # a failing query is recorded; the others are still measured
+                results["queries"][name] = {"description": QUERIES[name].description, "cypher_round_trips": None,
+                                            "same_data": f"failed: {exc}"[:300], "runs": {}}  # fmt: skip
     _ratios(results)
     return results
+
+
+def _measure(
+    name: str, urls: dict[str, str], kinds: dict[str, str], pair: dict[str, str], actor_ids: list[str],
+    far: tuple[int, str | None, str | None], concurrency: tuple[int, ...], rounds: int, seconds: float,
+) -> dict[str, Any]:  # fmt: skip
+    """One query: the same-data check, then every server at every concurrency, interleaved."""
+    q = QUERIES[name]
+    var = variables(name, actor_ids, far)
+    trips, checked = check_same_data(name, pair, var)
+    measured = [n for n in urls if q.cached_variant or n != "actorgraph+cache"]
+    if checked.startswith("peer:"):
+        measured.remove("peer")
+    bodies = {
+        n: [json.dumps({"query": q.peer if kinds[n] == "peer" else q.actorgraph, "variables": v})
+            for v in _server_variables(var, n, kinds[n])]
+        for n in measured
+    }  # fmt: skip
+    for n in measured:  # warm up (JIT, plan caches, page cache, response cache); errors fail the run
+        for b in bodies[n][:8]:
+            answer = httpx.post(urls[n], content=b, headers={"Content-Type": "application/json"},
+                                timeout=CHECK_TIMEOUT_S)  # fmt: skip
+            if answer.status_code != 200 or "errors" in answer.json():
+                raise RuntimeError(f"{n} failed {name}: {answer.text[:300]}")
+    entry: dict[str, Any] = {"description": q.description, "cypher_round_trips": trips,
+                             "same_data": checked, "runs": {}}  # fmt: skip
+    for c in concurrency:
+        per: dict[str, list[dict[str, Any]]] = {n: [] for n in measured}
+        for order in _rotations(measured, rounds):
+            for n in order:
+                per[n].append(run_wrk(urls[n], bodies[n], c, seconds))
+        entry["runs"][str(c)] = {n: _median_run(rs) for n, rs in per.items()}
+    return entry
 
 
 def _ratios(results: dict[str, Any]) -> None:
