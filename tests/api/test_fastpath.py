@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import Any
 
@@ -14,6 +13,7 @@ from actorgraph.api.context import Context
 from actorgraph.api.schema import build_schema
 from actorgraph.settings import Settings
 from actorgraph.store.core import Store
+from tests.support.aio import run_async
 
 COVERED = [
     ('{ actor(id: "kremlin") { id name kind aliases statements(limit: 3) { id stance quote statedOn } } }', None),
@@ -55,7 +55,7 @@ def _both(store: Store, settings: Settings, query: str, variables: dict[str, Any
                                     context_value=Context(settings, store.scoped(), ANONYMOUS))  # fmt: skip
         return fast, slow, context.store.round_trips
 
-    return asyncio.run(run())
+    return run_async(run())
 
 
 @pytest.mark.parametrize(("query", "variables"), COVERED)

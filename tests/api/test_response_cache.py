@@ -9,6 +9,7 @@ import httpx
 from neo4j import Driver
 
 from actorgraph.api.response_cache import VersionGate
+from tests.support.aio import run_async
 from tests.support.http import EDITOR, Server
 
 QUERY = '{ actor(id: "kremlin") { name aliases } }'
@@ -72,6 +73,6 @@ def test_version_reads_start_after_the_request_and_are_shared() -> None:
         later = [asyncio.ensure_future(gate.current()) for _ in range(5)]
         return [await first, *[await f for f in later]]
 
-    versions = asyncio.run(scenario())
+    versions = run_async(scenario())
     assert versions[0] == "v1" and set(versions[1:]) == {"v2"}  # the late ones share one read begun after them
     assert len(reads) == 2

@@ -16,6 +16,7 @@ import pytest
 
 from actorgraph.api.transport import set_nodelay
 from actorgraph.cli.serve_cmd import default_workers
+from tests.support.aio import run_async
 from tests.support.http import free_port
 from tests.support.paths import ROOT
 
@@ -36,7 +37,7 @@ def test_set_nodelay_on_a_tcp_transport() -> None:
         server.close()
         return done, value
 
-    done, value = asyncio.run(check())
+    done, value = run_async(check())
     assert done and value == 1
 
 
