@@ -19,9 +19,14 @@ TARGETS: tuple[tuple[str, str, float, bool], ...] = (
     ("loader_vs_naive", "ingest vs one transaction per statement (x)", 20.0, True),
     ("loader_vs_limit", "ingest vs plain UNWIND CREATE (fraction of the limit)", 0.5, True),
     ("reload_speedup", "reload of unchanged data vs first load (x faster)", 5.0, True),
-    ("actor_ratio_32", "query (b) throughput at 32 clients vs the ceiling", 0.3, True),
-    ("actor_p95_ms_32", "query (b) p95 at 32 clients (ms)", 50.0, False),
-    ("analytics_total_s", "analytics, projection + all reports, at 200k statements (s)", 30.0, False),
+    ("actor_vs_peer", "actor query, no response cache: actorgraph / peer, worst of 8 and 32 clients", 0.5, True),
+    ("actor_cached_vs_peer", "actor query, response cache on: actorgraph / peer, worst of 8 and 32 clients", 2.0, True),
+    ("actor_p95_ms_8", "actor query p95 at 8 clients, cache off or on, the worse (ms)", 50.0, False),
+    ("page_vs_peer", "page of 50 allegations: actorgraph / peer, worst of 8 and 32 clients", 0.5, True),
+    ("far_page_cost", "page 100 (or the last) vs page 1: time per request at 8 clients (x)", 1.5, False),
+    ("search_p95_ms_8", "search p95 at 8 clients (ms)", 100.0, False),
+    ("analytics_projection_s", "analytics projection at 200k statements (s)", 5.0, False),
+    ("analytics_total_s", "analytics, projection + all reports, at 200k statements (s)", 20.0, False),
 )
 
 
@@ -45,15 +50,48 @@ def target_values(results: dict[str, Any]) -> dict[str, float | None]:
         values["loader_vs_limit"] = min(s["ratios"]["loader_vs_limit"] for s in scales)
         values["reload_speedup"] = min(s["ratios"]["reload_speedup"] for s in scales)
     api = _ok(results, "api")
-    if api is not None and "actor" in api["queries"]:
-        run32 = max(api["queries"]["actor"]["runs"], key=lambda r: r["connections"])
-        values["actor_ratio_32"] = run32["ratio_to_ceiling"]
-        values["actor_p95_ms_32"] = run32["p95_ms"] if run32["requests"] else math.inf
+    if api is not None:
+        values.update(_api_values(api["queries"]))
     analytics = _ok(results, "analytics")
     if analytics is not None:
         at_target = analytics.get("at_target_scale", {})
         values["analytics_total_s"] = at_target.get("total_seconds")
+        values["analytics_projection_s"] = at_target.get("projection_seconds")
     return values
+
+
+def _at(queries: dict[str, Any], query: str, clients: int, server: str) -> dict[str, Any] | None:
+    run: dict[str, Any] | None = queries.get(query, {}).get("runs", {}).get(str(clients), {}).get(server)
+    return run
+
+
+def _api_values(queries: dict[str, Any]) -> dict[str, float | None]:
+    """The API targets from the interleaved runs (None where a server or a concurrency was not measured)."""
+
+    def worst_ratio(query: str, server: str) -> float | None:
+        ratios = [r.get("vs_peer") for c in (8, 32) if (r := _at(queries, query, c, server)) is not None]
+        known = [x for x in ratios if x is not None]
+        return min(known) if known else None
+
+    def p95(query: str, server: str) -> float | None:
+        run = _at(queries, query, 8, server)
+        if run is None:
+            return None
+        return float(run["p95_ms"]) if run["requests"] else math.inf
+
+    actor_p95 = [x for x in (p95("actor", "actorgraph"), p95("actor", "actorgraph+cache")) if x is not None]
+    first, far = _at(queries, "page", 8, "actorgraph"), _at(queries, "far_page", 8, "actorgraph")
+    far_cost = None
+    if first and far and far["requests_per_s"]:
+        far_cost = first["requests_per_s"] / far["requests_per_s"]
+    return {
+        "actor_vs_peer": worst_ratio("actor", "actorgraph"),
+        "actor_cached_vs_peer": worst_ratio("actor", "actorgraph+cache"),
+        "actor_p95_ms_8": max(actor_p95) if actor_p95 else None,
+        "page_vs_peer": worst_ratio("page", "actorgraph"),
+        "far_page_cost": far_cost,
+        "search_p95_ms_8": p95("search", "actorgraph"),
+    }
 
 
 def targets(results: dict[str, Any]) -> list[dict[str, Any]]:
@@ -111,17 +149,26 @@ def _ingest(part: dict[str, Any]) -> list[str]:
 
 
 def _api(part: dict[str, Any]) -> list[str]:
+    servers = list(part["servers"])
     lines = [
-        "| query | Cypher round trips | clients | requests/s | p50 ms | p95 ms | p99 ms | errors | vs ceiling |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        f"Servers: {', '.join(servers)}; peer: {part.get('peer')}; {part.get('rounds', 1)} interleaved round(s) of "
+        f"{part['seconds_per_run']:.0f} s per server, query and concurrency (median kept); far page = page "
+        f"{part.get('far_page', 'n/a')}.",
+        "",
+        "| query | round trips | clients | server | requests/s | ÷ peer | p50 ms | p95 ms | p99 ms | errors |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for q in part["queries"].values():
-        for r in q["runs"]:
-            lines.append(
-                f"| {q['description']} | {q['cypher_round_trips']} | {r['connections']} | {_f(r['requests_per_s'])} | "
-                f"{_f(r['p50_ms'])} | {_f(r['p95_ms'])} | {_f(r['p99_ms'])} | {r['errors']} | "
-                f"{_f(r['ratio_to_ceiling'], 3)} |"
-            )
+        if q.get("same_data") not in (None, True, "same", "no peer"):
+            lines.append(f"| {q['description']} | | | peer | not measured: {q['same_data']} | | | | | |")
+        for clients, runs in q["runs"].items():
+            for name, r in runs.items():
+                trips = q["cypher_round_trips"] if name == "actorgraph" else ""
+                lines.append(
+                    f"| {q['description']} | {trips} | {clients} | {name} | {_f(r['requests_per_s'])} | "
+                    f"{_f(r.get('vs_peer'), 2)} | {_f(r['p50_ms'])} | {_f(r['p95_ms'])} | {_f(r['p99_ms'])} | "
+                    f"{r['errors']} |"
+                )
     return lines
 
 
@@ -199,11 +246,14 @@ INGEST_NOTE = (
     "graph than the whole, so it is an upper bound. Reload = the same dossiers loaded again (must change nothing)."
 )
 API_NOTE = (
-    "`wrk` over loopback against the real API (uvicorn, one worker, own process) on a graph of the ingest "
-    "corpus with statuses and projections. Request bodies rotate over the 50 busiest actors and 8 search words. "
-    "'vs ceiling' = requests/s divided by those of `{ __typename }` at the same concurrency. Round trips are "
-    "read from the `X-Actorgraph-Cypher-Queries` header. 0 requests/s with n/a latencies means no request "
-    "completed within the run."
+    "`wrk` over loopback against actorgraph (`actorgraph serve`, own process) and the peer, @neo4j/graphql on "
+    "Apollo Server (one Node process, `bench/peer/`), on the same database: a graph of the generated corpus with "
+    "statuses and derived relationships. Before timing, both answer every variable set and must return the "
+    "same data. Servers take turns per query and concurrency (who goes first rotates each round), so machine "
+    "noise hits them alike; '÷ peer' is requests/s divided by the peer's in the same turn. `actorgraph` runs "
+    "with the response cache off (every request executes); `actorgraph+cache` with it on (a frontend re-reading). "
+    "Request bodies rotate over the 50 busiest actors and 8 search words. Round trips are read from the "
+    "`X-Actorgraph-Cypher-Queries` header. 0 requests/s with n/a latencies means no request completed."
 )
 ANALYTICS_NOTE = "Projection (Neo4j -> networkx) and each report, at three scales of the generated corpus."
 
@@ -237,10 +287,14 @@ def plot(results: dict[str, Any], path: Path) -> bool:
         ax = next(ax_iter)
         twin = ax.twinx()
         for name, q in api["queries"].items():
-            done = [r for r in q["runs"] if r["requests"]]  # a log axis has no place for 0
-            conns = [r["connections"] for r in done]
-            line = ax.plot(conns, [r["requests_per_s"] for r in done], marker="o", label=f"{name} req/s")[0]
-            twin.plot(conns, [r["p95_ms"] for r in done], ls="--", marker="x", color=line.get_color())
+            for server in ("actorgraph", "peer"):
+                done = [(int(c), rs[server]) for c, rs in q["runs"].items() if server in rs and rs[server]["requests"]]
+                if not done:
+                    continue
+                conns = [c for c, _ in done]
+                line = ax.plot(conns, [r["requests_per_s"] for _, r in done], marker="o", label=f"{name} {server}",
+                               ls="-" if server == "actorgraph" else ":")[0]  # fmt: skip
+                twin.plot(conns, [r["p95_ms"] for _, r in done], ls="--", marker="x", color=line.get_color())
         ax.set(xscale="log", yscale="log", xlabel="concurrent clients", ylabel="requests/s (solid)",
                title="API throughput and p95 latency")  # fmt: skip
         twin.set(yscale="log", ylabel="p95 ms (dashed)")

@@ -41,10 +41,12 @@ class Plan:
     api_statements: int
     api_seconds: float
     analytics_scales: tuple[int, ...]
+    api_concurrency: tuple[int, ...] = (1, 8, 32)
+    api_rounds: int = 2
 
 
 FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (2_500, 10_000, 40_000))
-SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200))
+SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200), api_concurrency=(8,), api_rounds=1)
 
 
 def _ingest(store: Store, plan: Plan) -> dict[str, Any]:
@@ -53,13 +55,24 @@ def _ingest(store: Store, plan: Plan) -> dict[str, Any]:
 
 
 def _api(store: Store, plan: Plan) -> dict[str, Any]:
-    seeded = ingest.seed_graph(store, plan.api_statements)
-    return {**api.run(store, plan.api_seconds), "graph": seeded}
+    seeded = ingest.seed_graph(store, OPTIONS.get("api_statements") or plan.api_statements)
+    measured = api.run(
+        store,
+        plan.api_seconds,
+        concurrency=plan.api_concurrency,
+        rounds=OPTIONS.get("rounds") or plan.api_rounds,
+        workers=OPTIONS.get("workers") or 1,
+        baseline=OPTIONS.get("baseline"),
+    )
+    return {**measured, "graph": seeded}
 
 
 def _analytics(store: Store, plan: Plan) -> dict[str, Any]:
     return analytics.run(store, plan.analytics_scales)
 
+
+#: Options of this run that only some parts read (set from the command line in ``main``).
+OPTIONS: dict[str, Any] = {}
 
 RUNNERS: dict[str, Callable[[Store, Plan], dict[str, Any]]] = {
     "ingest": _ingest,
@@ -73,7 +86,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny scales, about a minute (what CI runs)")
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts (default: all)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results JSON")
+    parser.add_argument("--rounds", type=int, help="API: interleaved rounds per query and concurrency (median kept)")
+    parser.add_argument("--workers", type=int, help="API: actorgraph worker processes (default 1, like the peer)")
+    parser.add_argument("--api-statements", type=int, help="API: size of the graph (default: the plan's)")
+    parser.add_argument("--baseline-src", type=Path, help="API: also measure actorgraph from this src/ (before)")
     args = parser.parse_args(argv)
+    OPTIONS.update(rounds=args.rounds, workers=args.workers, api_statements=args.api_statements,
+                   baseline=args.baseline_src.resolve() if args.baseline_src else None)  # fmt: skip
     plan = SMOKE if args.smoke else FULL
     parts = [p for p in args.only.split(",") if p]
     unknown = set(parts) - set(PARTS)

@@ -21,3 +21,12 @@ CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published_on);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS
 FOR (n:Actor|Statement|Event) ON EACH [n.name, n.aliases, n.quote]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+
+// Keyset pages (store/queries/page_*.cypher): a filtered list is read in key order from one index range.
+CREATE INDEX actor_kind_id IF NOT EXISTS FOR (n:Actor) ON (n.kind, n.id);
+CREATE INDEX event_kind_id IF NOT EXISTS FOR (n:Event) ON (n.kind, n.id);
+CREATE INDEX source_kind_id IF NOT EXISTS FOR (n:Source) ON (n.kind, n.id);
+CREATE INDEX allegation_status_id IF NOT EXISTS FOR (n:Allegation) ON (n.status, n.id);
+CREATE INDEX allegation_predicate_id IF NOT EXISTS FOR (n:Allegation) ON (n.predicate, n.id);
+CREATE INDEX statement_date_id IF NOT EXISTS FOR (n:Statement) ON (n.stated_on, n.id);
+CREATE INDEX statement_stance_date_id IF NOT EXISTS FOR (n:Statement) ON (n.stance, n.stated_on, n.id);
