@@ -17,9 +17,13 @@ Loader = Callable[..., LoadReport]
 
 def snapshot(driver: Driver) -> dict[str, Any]:
     """Every node and relationship with its properties, for comparing graph states exactly."""
-    nodes = driver.execute_query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY n.id").records
+    # NameKey nodes (the name index) have a `key`, every other node an `id`.
+    nodes = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key)"
+    ).records
     rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b"
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
+        "ORDER BY a, t, b"
     ).records
     return {"nodes": [(r["l"], r["p"]) for r in nodes], "rels": [(r["a"], r["t"], r["b"], r["p"]) for r in rels]}
 

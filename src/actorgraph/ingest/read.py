@@ -7,6 +7,7 @@ dossier in one pass.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from pydantic import ValidationError
 
 from actorgraph.errors import InvalidInput, Problem
 from actorgraph.model import Dossier, Statement
-from actorgraph.model.dossier import PreparedDossier
+from actorgraph.model.dossier import PreparedDossier, content_sha256
 from actorgraph.model.quotes import Span, locate_quote
 from actorgraph.model.rows import prepare_statement, text_sha256
 from actorgraph.model.vocabulary import ObjectType, Predicate
@@ -24,7 +25,14 @@ from actorgraph.model.vocabulary import ObjectType, Predicate
 DOSSIER_SUFFIXES = (".yaml", ".yml")
 
 
-class _DossierLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _DossierLoader(_SafeLoader):
     """SafeLoader that leaves dates as text, so pydantic reports a bad date with its path.
 
     PyYAML would otherwise turn ``2030-13-45`` into a crash while parsing, with no field name.
@@ -56,9 +64,9 @@ def read_dossier(path: Path) -> PreparedDossier:
     return prepared
 
 
-def read_dossiers(paths: Sequence[Path]) -> list[PreparedDossier]:
-    """Read and check every dossier under ``paths``; all problems of all files are raised together."""
-    files = find_dossiers(paths)
+def read_dossiers(paths: Sequence[Path], *, files: Sequence[Path] | None = None) -> list[PreparedDossier]:
+    """Read and check every dossier under ``paths`` (or just ``files`` of them); all problems together."""
+    files = find_dossiers(paths) if files is None else list(files)
     problems: list[Problem] = []
     if not files:
         problems.append(Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml) found here"))
@@ -79,7 +87,8 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(name, "", "file not found: check the path")]
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_DossierLoader)
+        data = path.read_bytes()
+        raw = yaml.load(data.decode("utf-8"), Loader=_DossierLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -107,6 +116,9 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
             source_text=text,
             source_sha256=text_sha256(text),
             statements=[prepare_statement(s, span) for s, span in statements],
+            content_sha256=content_sha256(data, text if dossier.source.text_file else ""),
+            file_sha256=hashlib.sha256(data).hexdigest(),
+            text_file=dossier.source.text_file,
         ),
         [],
     )

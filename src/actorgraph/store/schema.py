@@ -25,6 +25,7 @@ def init_schema(store: Store) -> int:
     for stmt in stmts:
         store.autocommit(stmt)
     store.autocommit("CALL db.awaitIndexes(300)")
+    store.autocommit(query("backfill_name_keys"))
     return len(stmts)
 
 

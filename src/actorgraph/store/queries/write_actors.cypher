@@ -1,4 +1,5 @@
-// Upsert actors; aliases and name_keys are unions so no dossier removes another's names.
+// Upsert actors; aliases and name_keys are unions so no dossier removes another's names. Each name
+// key is also a NameKey node NAMES-ing the actor: the index alias resolution looks names up in.
 // Returns one row per change kind (created / updated / unchanged) with its count.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Actor {id: row.id})
@@ -12,4 +13,7 @@ MERGE (n:Actor {id: row.id})
 SET n += row.props,
     n.aliases = coalesce(n.aliases, []) + [x IN row.aliases WHERE NOT x IN coalesce(n.aliases, [])],
     n.name_keys = coalesce(n.name_keys, []) + [x IN row.name_keys WHERE NOT x IN coalesce(n.name_keys, [])]
+FOREACH (key IN row.name_keys |
+  MERGE (k:NameKey {key: key})
+  MERGE (k)-[:NAMES]->(n))
 RETURN change, count(*) AS n
