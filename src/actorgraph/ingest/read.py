@@ -16,13 +16,14 @@ import yaml
 from pydantic import ValidationError
 
 from actorgraph.errors import InvalidInput, Problem
+from actorgraph.ingest.jsonl import SUFFIX, read_jsonl
 from actorgraph.model import Dossier, Statement
 from actorgraph.model.dossier import PreparedDossier, content_sha256
 from actorgraph.model.quotes import Span, locate_quote
 from actorgraph.model.rows import prepare_statement, text_sha256
 from actorgraph.model.vocabulary import ObjectType, Predicate
 
-DOSSIER_SUFFIXES = (".yaml", ".yml")
+DOSSIER_SUFFIXES = (".yaml", ".yml", SUFFIX)
 
 
 # libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
@@ -57,7 +58,7 @@ def find_dossiers(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_dossier(path: Path) -> PreparedDossier:
-    """Parse and check one dossier file; raises :class:`InvalidInput` listing every problem."""
+    """Parse and check one YAML dossier file; raises :class:`InvalidInput` listing every problem."""
     prepared, problems = _read(path)
     if problems or prepared is None:
         raise InvalidInput(problems)
@@ -69,17 +70,26 @@ def read_dossiers(paths: Sequence[Path], *, files: Sequence[Path] | None = None)
     files = find_dossiers(paths) if files is None else list(files)
     problems: list[Problem] = []
     if not files:
-        problems.append(Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml) found here"))
+        problems.append(
+            Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml, *.jsonl) found here")
+        )
     prepared: list[PreparedDossier] = []
     for file in files:
-        one, found = _read(file)
+        found_dossiers, found = _read_file(file)
         problems += found
-        if one is not None:
-            prepared.append(one)
+        prepared += found_dossiers
     problems += _cross_file_problems(prepared)
     if problems:
         raise InvalidInput(problems)
     return prepared
+
+
+def _read_file(path: Path) -> tuple[list[PreparedDossier], list[Problem]]:
+    """The dossiers of one file: one for YAML, one per source for JSON Lines."""
+    if path.suffix == SUFFIX:
+        return read_jsonl(path, _pydantic_problem, lambda _, dossier: _checked(path, dossier, b""))
+    one, problems = _read(path)
+    return ([one] if one is not None else []), problems
 
 
 def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
@@ -101,6 +111,12 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
         dossier = Dossier.model_validate(raw)
     except ValidationError as exc:
         return None, [_pydantic_problem(name, err) for err in exc.errors()]
+    return _checked(path, dossier, data)
+
+
+def _checked(path: Path, dossier: Dossier, data: bytes) -> tuple[PreparedDossier | None, list[Problem]]:
+    """The checks that need the whole dossier: its source text, references, quotes at their offsets."""
+    name = str(path)
     text, problems = _source_text(path, dossier)
     if text is None:
         return None, problems

@@ -87,18 +87,28 @@ def _toggled(links: Links, flipped: set[frozenset[str]]) -> Links:
     return links ^ flipped
 
 
-def update(tx: Tx, old: Sequence[Account], new: Sequence[Account], allegation_ids: Iterable[str]) -> Outcome:
+def update(
+    tx: Tx,
+    old: Sequence[Account],
+    new: Sequence[Account],
+    allegation_ids: Iterable[str],
+    *,
+    fresh: Collection[str] = (),
+) -> Outcome:
     """Bring statuses and derived relationships from what ``old`` accounts gave to what ``new`` give.
 
     ``old`` and ``new`` are every account of ``allegation_ids`` before and after the write (``old``
     read under the allegations' locks, by :func:`begin`). Structural relationships are updated first,
     so the links after the write can be read back; accounts elsewhere whose own side a changed link
-    flips are added to the update.
+    flips are added to the update. ``fresh`` names actors this transaction created: a relationship
+    touching one cannot exist yet, so it is created without looking for it (looking means scanning
+    the actor's relationships written in this transaction, which is slow for a new hub).
     """
     outcome = Outcome()
     ids = set(allegation_ids) | {a.allegation for a in old} | {a.allegation for a in new}
     known = side_pairs([*old, *new]) | structural_pairs([*old, *new])
-    links_old = linked(tx, known)
+    # An actor created by this transaction had no link before it.
+    links_old = linked(tx, {p for p in known if not p & set(fresh)})
     structural = [a for a in (*old, *new) if a.predicate in STRUCTURAL_PREDICATES]
     flipped: set[frozenset[str]] = set()
     if structural:
@@ -114,7 +124,7 @@ def update(tx: Tx, old: Sequence[Account], new: Sequence[Account], allegation_id
             if k[0] in STRUCTURAL_TYPES
         }
         if first:
-            _write_changes(tx, first)
+            _write_changes(tx, first, fresh)
             outcome.relations += len(first)
             outcome.keys += list(first)
             links_after = linked(tx, touched)
@@ -122,7 +132,7 @@ def update(tx: Tx, old: Sequence[Account], new: Sequence[Account], allegation_id
     links_new = _toggled(links_old, flipped)
     old_all, new_all = list(old), list(new)
     if flipped:
-        extra = _flipped_allegations(tx, flipped) - ids
+        extra = _flipped_allegations(tx, flipped, fresh) - ids
         outcome.flipped_links, outcome.extra_allegations = len(flipped), len(extra)
         if extra:
             accounts = read_accounts(tx, extra)
@@ -135,7 +145,7 @@ def update(tx: Tx, old: Sequence[Account], new: Sequence[Account], allegation_id
             ids |= extra
     every = relation_changes(old_all, new_all, links_old, links_new)
     changes = {k: c for k, c in every.items() if k[0] not in STRUCTURAL_TYPES}
-    _write_changes(tx, changes)
+    _write_changes(tx, changes, fresh)
     outcome.relations += len(changes)
     outcome.keys += list(changes)
     before = derive_statuses(old_all, links_old)
@@ -147,9 +157,17 @@ def update(tx: Tx, old: Sequence[Account], new: Sequence[Account], allegation_id
     return outcome
 
 
-def _flipped_allegations(tx: Tx, flipped: set[frozenset[str]]) -> set[str]:
-    pairs = [[x, y] for p in flipped for x, y in (tuple(sorted(p)), tuple(sorted(p, reverse=True)))]
-    return {rec["id"] for rec in tx.run("allegations_of_side", pairs=sorted(pairs))}
+def _flipped_allegations(tx: Tx, flipped: set[frozenset[str]], fresh: Collection[str]) -> set[str]:
+    """Allegations about one end of a flipped link with a statement by (or for) the other end.
+
+    A speaker created by this transaction has made no statement outside it, and every allegation
+    this transaction wrote statements on is in the update already: those pairs need no look.
+    """
+    ordered = [(x, y) for p in flipped for x, y in (tuple(sorted(p)), tuple(sorted(p, reverse=True)))]
+    pairs = sorted([x, y] for x, y in ordered if y not in fresh)
+    if not pairs:
+        return set()
+    return {rec["id"] for rec in tx.run("allegations_of_side", pairs=pairs)}
 
 
 def _dates(values: Iterable[dt.date | None]) -> list[dt.date]:
@@ -169,10 +187,21 @@ def change_rows(changes: Changes) -> list[dict[str, Any]]:
     return rows
 
 
-def _write_changes(tx: Tx, changes: Changes) -> None:
-    rows = change_rows(changes)
+def _write_changes(tx: Tx, changes: Changes, fresh: Collection[str] = ()) -> None:
+    """Create the relationships of new actors outright; update the others in place."""
+    new = {k: c for k, c in changes.items() if k[1] in fresh or k[2] in fresh}
+    rows = change_rows({k: c for k, c in changes.items() if k not in new})
     for start in range(0, len(rows), UPDATE_BATCH):
         tx.execute("update_relations", rows=rows[start : start + UPDATE_BATCH])
+    created = [
+        {"type": rel_type.value, "source": source, "target": target, "statements": sorted(c.added),
+         "count": len(c.added), "first_stated": min(dates, default=None), "last_stated": max(dates, default=None)}
+        for (rel_type, source, target), c in sorted(new.items())
+        if c.added
+        for dates in [_dates(c.added.values())]
+    ]  # fmt: skip
+    for start in range(0, len(created), UPDATE_BATCH):
+        tx.execute("create_relations", rows=created[start : start + UPDATE_BATCH])
 
 
 # --- full rebuild and check --------------------------------------------------------------------------

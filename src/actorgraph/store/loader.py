@@ -127,12 +127,17 @@ def _chunks(rows: Sequence[Row]) -> Iterator[Sequence[Row]]:
         yield rows[start : start + CHUNK]
 
 
-def write_rows(tx: Tx, label: str, rows: Sequence[Row]) -> Counter[str]:
-    """Upsert rows of one label with its write query; returns created/updated/unchanged counts."""
+def write_rows(tx: Tx, label: str, rows: Sequence[Row], created: set[str] | None = None) -> Counter[str]:
+    """Upsert rows of one label with its write query; returns created/updated/unchanged counts.
+
+    ``created`` collects the ids this transaction created, for the labels whose query returns them.
+    """
     counts: Counter[str] = Counter()
     for chunk in _chunks(rows):
         for rec in tx.run(WRITE_QUERIES[label], rows=list(chunk)):
             counts[rec["change"]] += rec["n"]
+            if created is not None and "created" in rec.keys():  # noqa: SIM118 (a Record is a tuple of values)
+                created.update(rec["created"])
     return counts
 
 
@@ -218,18 +223,26 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
         batch.add(p, dossier_rows(p, mapping))
     if problems:
         raise InvalidInput(problems)
+    fresh: set[str] = set()
     for label in ("Actor", "Event", "Source", "Allegation"):
-        result.changes[label].update(write_rows(tx, label, batch.rows(label)))
+        result.changes[label].update(write_rows(tx, label, batch.rows(label), fresh))
     dropped = _dropped(tx, batch)
     statement_ids = sorted(batch.tables["Statement"]) + [d["id"] for d in dropped]
-    moved = {rec["id"] for rec in tx.run("statement_allegations", ids=statement_ids)}
+    moved = {rec["allegation"] for rec in tx.run("existing_statements", ids=statement_ids)}
     before = derived.begin(tx, set(batch.tables["Allegation"]) | moved)
+    # Under the allegations' locks: which statements exist is now settled (a racing loader waits).
+    existing = {rec["id"] for rec in tx.run("existing_statements", ids=statement_ids)}
     deleted = {rec["id"] for rec in tx.run("drop_statements", rows=dropped)} if dropped else set()
     result.deleted = len(deleted)
-    result.changes["Statement"].update(write_rows(tx, "Statement", batch.rows("Statement")))
+    rows = batch.rows("Statement")
+    result.changes["Statement"].update(write_rows(tx, "Statement", [r for r in rows if r["id"] in existing]))
+    new_rows = [r for r in rows if r["id"] not in existing]
+    for chunk in _chunks(new_rows):
+        tx.execute("create_statements", rows=list(chunk))
+    result.changes["Statement"]["created"] += len(new_rows)
     after = {a.statement: a for a in before.accounts if a.statement not in deleted}
     after.update((a.statement, a) for a in batch.accounts())
-    outcome = derived.update(tx, before.accounts, list(after.values()), before.allegations)
+    outcome = derived.update(tx, before.accounts, list(after.values()), before.allegations, fresh=fresh)
     result.derived.update(
         {"statuses": outcome.statuses, "relations": outcome.relations, "flipped_links": outcome.flipped_links}
     )
