@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import random
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -194,3 +197,33 @@ def write_dossiers(dossiers: list[Dossier], folder: Path) -> list[Path]:
         path.write_text(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def jsonl_records(dossiers: Iterable[Dossier]) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines corpus holding these dossiers: each actor and event once, allegation
+    ids made unique per file (``source:local``), statements naming their source."""
+    seen: set[tuple[str, str]] = set()
+    for d in dossiers:
+        source = d.source.model_dump(mode="json", exclude_none=True)
+        if d.verification is not None:
+            source["verification"] = d.verification
+        yield {"type": "source", **source}
+        for kind, items in (("actor", d.actors), ("event", d.events)):
+            for item in items:
+                if (kind, item.id) not in seen:
+                    seen.add((kind, item.id))
+                    yield {"type": kind, **item.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
+        for a in d.allegations:
+            yield {"type": "allegation", **a.model_dump(mode="json", exclude_none=True), "id": f"{d.source.id}:{a.id}"}
+        for s in d.statements:
+            row = s.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            yield {"type": "statement", **row, "allegation": f"{d.source.id}:{s.allegation}", "source": d.source.id}
+
+
+def write_jsonl(dossiers: Iterable[Dossier], path: Path) -> Path:
+    """A JSON Lines corpus of these dossiers (one record per line), written as it is generated."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for record in jsonl_records(dossiers):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path

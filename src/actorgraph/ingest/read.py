@@ -7,6 +7,7 @@ dossier in one pass.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -26,6 +27,13 @@ from actorgraph.model.vocabulary import ObjectType, Predicate
 DOSSIER_SUFFIXES = (".yaml", ".yml", SUFFIX)
 
 
+# yaml-rs (Rust) parses a dossier about ten times faster than PyYAML's libyaml loader; PyYAML stays
+# the fallback and the source of error messages (with line and column).
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - an install without it
+    yaml_rs = None  # type: ignore[assignment]
+
 # libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
 try:
     from yaml import CSafeLoader as _SafeLoader
@@ -44,6 +52,32 @@ _DossierLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _undated(raw: Any) -> Any:
+    """Dates back to their text, as PyYAML's loader above leaves them (pydantic parses and reports them).
+
+    Only where a dossier has fields: the top level, ``source`` and the entries of each section.
+    """
+    if not isinstance(raw, dict):
+        return raw
+    entries = [raw, *(v for v in raw.values() if isinstance(v, dict))]
+    entries += [e for v in raw.values() if isinstance(v, list) for e in v if isinstance(e, dict)]
+    for entry in entries:
+        for key, value in entry.items():
+            if isinstance(value, dt.date):
+                entry[key] = value.isoformat()
+    return raw
+
+
+def parse_yaml(text: str) -> Any:
+    """A YAML document as Python data, dates left as text; ``yaml.YAMLError`` (with its mark) if invalid."""
+    if yaml_rs is not None:
+        try:
+            return _undated(yaml_rs.loads(text))
+        except Exception:  # any failure: PyYAML parses again and words the error
+            pass
+    return yaml.load(text, Loader=_DossierLoader)
 
 
 def find_dossiers(paths: Iterable[Path]) -> list[Path]:
@@ -98,7 +132,7 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
         return None, [Problem(name, "", "file not found: check the path")]
     try:
         data = path.read_bytes()
-        raw = yaml.load(data.decode("utf-8"), Loader=_DossierLoader)
+        raw = parse_yaml(data.decode("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
