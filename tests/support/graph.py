@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver
+from neo4j import Driver, GraphDatabase
 
 from actorgraph.ingest import LoadReport
 
@@ -83,3 +83,12 @@ def write_small_network(driver: Driver) -> None:
     }
     for stmt in SMALL_WRITE.strip().split(";\n"):
         driver.execute_query(stmt, params)  # type: ignore[arg-type]
+
+
+def forget_bookmarks(driver: Driver) -> None:
+    """Drop the bookmarks ``driver.execute_query`` chains its calls with.
+
+    A bulk import replaces the database: its transaction ids start again from the beginning, so a
+    bookmark of an earlier transaction names a version the new database will never reach.
+    """
+    driver._query_bookmark_manager = GraphDatabase.bookmark_manager()  # type: ignore[attr-defined]

@@ -109,7 +109,7 @@ def read_dossiers(paths: Sequence[Path], *, files: Sequence[Path] | None = None)
         )
     prepared: list[PreparedDossier] = []
     for file in files:
-        found_dossiers, found = _read_file(file)
+        found_dossiers, found = read_file(file)
         problems += found
         prepared += found_dossiers
     problems += _cross_file_problems(prepared)
@@ -118,7 +118,7 @@ def read_dossiers(paths: Sequence[Path], *, files: Sequence[Path] | None = None)
     return prepared
 
 
-def _read_file(path: Path) -> tuple[list[PreparedDossier], list[Problem]]:
+def read_file(path: Path) -> tuple[list[PreparedDossier], list[Problem]]:
     """The dossiers of one file: one for YAML, one per source for JSON Lines."""
     if path.suffix == SUFFIX:
         return read_jsonl(path, _pydantic_problem, lambda _, dossier: _checked(path, dossier, b""))
