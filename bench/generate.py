@@ -98,16 +98,40 @@ def _propositions(scale: Scale, rng: random.Random) -> list[tuple[int, Predicate
 
 def generate(statements: int, seed: int = 0, per_source: int = PER_SOURCE) -> list[Dossier]:
     """``statements`` statements in dossiers of ``per_source`` each, the same for the same arguments."""
+    return list(iter_dossiers(statements, seed, per_source))
+
+
+def iter_dossiers(statements: int, seed: int = 0, per_source: int = PER_SOURCE) -> Iterator[Dossier]:
+    """The dossiers of :func:`generate` one at a time (a million statements do not fit in memory as models)."""
     rng = random.Random(seed)
     scale = Scale.of(statements)
     props = _propositions(scale, rng)
     prop_pick = _Zipf(len(props), 0.8)
     speakers = _Zipf(scale.actors)
-    dossiers: list[Dossier] = []
     for k, begin in enumerate(range(0, statements, per_source)):
         n = min(per_source, statements - begin)
-        dossiers.append(_dossier(k, n, props, prop_pick, speakers, rng))
-    return dossiers
+        yield _dossier(k, n, props, prop_pick, speakers, rng)
+
+
+def write_jsonl_corpus(statements: int, folder: Path, per_file: int = 10_000, seed: int = 0) -> list[Path]:
+    """The corpus of ``statements`` as JSON Lines files of ``per_file`` statements each, written as generated."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    batch: list[Dossier] = []
+    size = 0
+
+    def flush() -> None:
+        paths.append(write_jsonl(batch, folder / f"{len(paths):05d}.jsonl"))
+
+    for d in iter_dossiers(statements, seed):
+        batch.append(d)
+        size += len(d.statements)
+        if size >= per_file:
+            flush()
+            batch, size = [], 0
+    if batch:
+        flush()
+    return paths
 
 
 def _dossier(

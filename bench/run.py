@@ -24,11 +24,11 @@ from actorgraph.local import server
 from actorgraph.settings import get_settings
 from actorgraph.store.core import Store
 from actorgraph.store.schema import init_schema
-from bench import analytics, api, ingest, machine, report
+from bench import analytics, api, bulk, ingest, machine, report
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PROTECTED_PORTS = (7687, 7688)
-PARTS = ("ingest", "api", "analytics")
+PARTS = ("ingest", "bulk", "api", "analytics")
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,23 @@ class Plan:
     api_statements: int
     api_seconds: float
     analytics_scales: tuple[int, ...]
+    #: Statements of the bulk import (0: not run; it restarts the server, too slow for a smoke run).
+    bulk_statements: int = 0
 
 
-FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (2_500, 10_000, 40_000))
+FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (2_500, 10_000, 40_000), 1_000_000)
 SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200))
 
 
 def _ingest(store: Store, plan: Plan) -> dict[str, Any]:
     scales = [ingest.run_scale(store, n, budget_s=plan.ingest_budget_s) for n in plan.ingest_scales]
     return {"status": "ok", "budget_s": plan.ingest_budget_s, "scales": scales}
+
+
+def _bulk(store: Store, plan: Plan) -> dict[str, Any]:
+    if not plan.bulk_statements:
+        return {"status": "skipped: full runs only (the import restarts the server)"}
+    return bulk.run(store, plan.bulk_statements)
 
 
 def _api(store: Store, plan: Plan) -> dict[str, Any]:
@@ -63,6 +71,7 @@ def _analytics(store: Store, plan: Plan) -> dict[str, Any]:
 
 RUNNERS: dict[str, Callable[[Store, Plan], dict[str, Any]]] = {
     "ingest": _ingest,
+    "bulk": _bulk,
     "api": _api,
     "analytics": _analytics,
 }

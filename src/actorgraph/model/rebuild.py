@@ -15,6 +15,7 @@ other on each of its allegations, which are disjoint, so they are concatenated, 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 import itertools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -53,14 +54,14 @@ class Corpus:
     subject: list[int] = field(default_factory=list)
     object: list[int] = field(default_factory=list)
     predicate: list[int] = field(default_factory=list)
-    # per statement
+    # per statement, as machine integers (a Python list of a million ints costs 36 MB per field)
     statement_ids: list[str] = field(default_factory=list)
-    allegation: list[int] = field(default_factory=list)
-    voice: list[int] = field(default_factory=list)
-    speaker: list[int] = field(default_factory=list)
-    denies: list[bool] = field(default_factory=list)
+    allegation: array[int] = field(default_factory=lambda: array("q"))
+    voice: array[int] = field(default_factory=lambda: array("q"))
+    speaker: array[int] = field(default_factory=lambda: array("q"))
+    denies: array[int] = field(default_factory=lambda: array("b"))
     #: proleptic ordinal of the date, 0 when undated
-    date: list[int] = field(default_factory=list)
+    date: array[int] = field(default_factory=lambda: array("q"))
 
     def add_statement(
         self, sid: str, allegation: int, voice: int, speaker: int, stance: Stance, stated_on: dt.date | None
@@ -69,7 +70,7 @@ class Corpus:
         self.allegation.append(allegation)
         self.voice.append(voice)
         self.speaker.append(speaker)
-        self.denies.append(stance is Stance.DENIES)
+        self.denies.append(1 if stance is Stance.DENIES else 0)
         self.date.append(stated_on.toordinal() if stated_on else _NO_DATE)
 
     def name(self, index: int) -> str:
@@ -229,8 +230,8 @@ class Rebuild:
             den, aff = groups[g_denies[a0:a1]], groups[~g_denies[a0:a1]]
             if len(den) == 0 or len(aff) == 0:
                 continue
-            dd = np.repeat(den, len(aff))
-            ff = np.tile(aff, len(den))
+            dd = np.repeat(den, len(aff)).astype(np.int32)
+            ff = np.tile(aff, len(den)).astype(np.int32)
             keep = g_voice[dd] != g_voice[ff]
             d_parts.append(dd[keep])
             f_parts.append(ff[keep])
@@ -238,16 +239,18 @@ class Rebuild:
             return
         dg, fg = np.concatenate(d_parts), np.concatenate(f_parts)
         del d_parts, f_parts
-        pair_order = np.lexsort((fg, g_voice[fg], g_voice[dg]))
+        voices = g_voice.astype(np.int32)
+        pair_order = np.lexsort((fg, voices[fg], voices[dg]))
         dg, fg = dg[pair_order], fg[pair_order]
-        dv, fv = g_voice[dg], g_voice[fg]
+        del pair_order
+        dv, fv = voices[dg], voices[fg]
         ids = self.c.statement_ids
         sorted_ids = [ids[k] for k in order.tolist()]
         dates = self.date[order]
         undated_high = np.where(dates == _NO_DATE, np.iinfo(np.int64).max, dates)
         bounds = (np.minimum.reduceat(undated_high, starts).tolist(), np.maximum.reduceat(dates, starts).tolist())
         starts_l, ends_l = starts.tolist(), ends.tolist()
-        step = 1 << 20
+        step = 1 << 18
         carry: list[int] = []  # the (d, f) group being assembled may span two chunks
         carry_key: tuple[int, int] | None = None
         for c0 in range(0, len(dg), step):
