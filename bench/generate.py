@@ -16,6 +16,7 @@ import random
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,7 @@ class _Zipf:
         return min(bisect_left(self.cum, rng.random() * self.cum[-1]), len(self.cum) - 1)
 
 
+@cache
 def _actor(i: int) -> Actor:
     rng = random.Random(i)
     name = f"{rng.choice(_WORDS).title()} {rng.choice(_NOUNS).title()} {i}"

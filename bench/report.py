@@ -240,7 +240,7 @@ BULK_NOTE = (
 INGEST_NOTE = (
     "Statements per second writing the same generated corpus, whole, three ways into an empty database: our "
     "loader (`store.loader.load` on the checked dossiers: MERGE, incremental statuses and derived relationships, "
-    "transactions of up to 2,000 statements), the naive way (one transaction per statement, parameterised MERGEs "
+    "transactions of up to 5,000 statements), the naive way (one transaction per statement, parameterised MERGEs "
     "through the driver, no statuses or derived relationships) and the limit (plain `UNWIND $rows CREATE` of the "
     "loader's own precomputed rows, batches of 10k, nothing derived). 'end-to-end' adds reading (YAML parse and "
     "validation of every file). The naive way runs for a time budget; marked '(first N)' it loaded only a prefix, "

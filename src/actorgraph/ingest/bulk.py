@@ -33,7 +33,7 @@ from actorgraph.model.rebuild import PREDICATE_CODE, Corpus, Rebuild
 from actorgraph.model.rows import Row, dossier_rows
 from actorgraph.model.vocabulary import ObjectType, Predicate, Stance
 from actorgraph.settings import Settings
-from actorgraph.store.bulk import ARRAY_DELIMITER, ImportFiles, node_count
+from actorgraph.store.bulk import ARRAY_DELIMITER, ImportFiles, array, node_count
 from actorgraph.store.core import Store
 from actorgraph.store.cypher import query
 from actorgraph.store.schema import init_schema
@@ -122,8 +122,8 @@ class _Builder:
         for row in rows["Statement"]:
             self._statement(row)
         self.out.write("dossier", [p.key, p.content_sha256, str(p.path), source["id"],
-                                   sorted({r["id"] for r in rows["Statement"]}), p.file_sha256, p.file_dossiers,
-                                   p.text_file])  # fmt: skip
+                                   array(sorted({r["id"] for r in rows["Statement"]})), p.file_sha256,
+                                   p.file_dossiers, p.text_file])  # fmt: skip
 
     def _cross_file(self, p: PreparedDossier) -> list[Problem]:
         problems = []
@@ -188,18 +188,25 @@ class _Builder:
                                   self._actor(row["speaker"]), Stance(pr["stance"]), pr["stated_on"])  # fmt: skip
 
     def finish(self, progress: BulkProgress) -> int:
-        """Actors, events, name keys, allegations with status and the derived relationships; returns their count."""
+        """Actors, events, name keys, allegations with status and the derived relationships; returns their count.
+
+        What the reading needed is let go before the derivation's biggest arrays are built, and the
+        actors and allegations once written: the peak is the arrays, not the input.
+        """
+        self.names, self.statement_seen, self.explicit, self.sources = NameIndex(), set(), {}, {}
         keys: dict[str, list[str]] = {}
         for actor_id, (props, aliases, name_keys) in self.actors.items():
             self._actor(actor_id)
             self.out.write("actor", [actor_id, props["name"], props["kind"], props["description"], props["wikidata"],
-                                     props["country"], aliases, name_keys])  # fmt: skip
+                                     props["country"], array(aliases), array(name_keys)])  # fmt: skip
             for key in name_keys:
                 keys.setdefault(key, []).append(actor_id)
         for key, owners in keys.items():
             self.out.write("namekey", [key])
             for owner in owners:
                 self.out.write("names", [key, owner])
+        del keys
+        self.actors = {}
         for event_id, row in self.events.items():
             pr = row["props"]
             self.out.write("event", [event_id, pr["name"], pr["kind"], pr["start_date"], pr["end_date"],
@@ -220,11 +227,15 @@ class _Builder:
         statuses = rebuild.statuses()
         for aid, alleg in self.allegations.items():
             self.out.write("allegation", [*alleg, statuses.get(self.alleg_index[aid])])
+        del statuses
+        self.allegations, self.alleg_index, self.events = {}, {}, {}
         count = 0
+        to_actor, to_event = self.out.writer("derived_actor"), self.out.writer("derived_event")
         for rel in rebuild.relations():
-            name = "derived_event" if rel.target_is_event else "derived_actor"
-            self.out.write(name, [rel.source, rel.target, rel.type.value, rel.statements, len(rel.statements),
-                                  rel.first_stated, rel.last_stated])  # fmt: skip
+            (to_event if rel.target_is_event else to_actor).writerow(
+                (rel.source, rel.target, rel.type.value, array(rel.statements), len(rel.statements),
+                 rel.first_stated, rel.last_stated)
+            )  # fmt: skip
             count += 1
             if count % 500_000 == 0:
                 progress("Deriving", count, None)

@@ -15,8 +15,8 @@ other on each of its allegations, which are disjoint, so they are concatenated, 
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 import itertools
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any

@@ -10,7 +10,6 @@ offline door; running the import is :func:`actorgraph.local.server.import_databa
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,15 +53,9 @@ RELATIONSHIPS: dict[str, tuple[str | None, list[str]]] = {
 }
 
 
-def cell(value: Any) -> Any:
-    """A value as the import reads it: dates ISO, lists joined, None empty (no property)."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list | tuple | set | frozenset):
-        return ARRAY_DELIMITER.join(str(v) for v in value) if value else ""
-    return value
+def array(values: Iterable[str]) -> str:
+    """An array property as one cell (empty: no property)."""
+    return ARRAY_DELIMITER.join(values)
 
 
 @dataclass(frozen=True)
@@ -89,7 +82,6 @@ class ImportFiles:
             self._open(label.lower(), header, ImportFile(folder / f"{label.lower()}.csv", label=label))
         for stem, (rel_type, header) in RELATIONSHIPS.items():
             self._open(stem, header, ImportFile(folder / f"{stem}.csv", rel_type=rel_type, is_nodes=False))
-        self.rows = 0
 
     def _open(self, name: str, header: list[str], spec: ImportFile) -> None:
         handle = spec.path.open("w", encoding="utf-8", newline="")
@@ -100,9 +92,16 @@ class ImportFiles:
         self.files.append(spec)
 
     def write(self, name: str, row: Iterable[Any]) -> None:
-        """One row into the file ``name`` (a label in lower case, or a relationship file stem)."""
-        self._writers[name].writerow([cell(v) for v in row])
-        self.rows += 1
+        """One row into the file ``name`` (a label in lower case, or a relationship file stem).
+
+        Cells as the csv module writes them: None empty (no property), a date as ``str`` gives it
+        (ISO), arrays already joined by :func:`array`.
+        """
+        self._writers[name].writerow(row)
+
+    def writer(self, name: str) -> Any:
+        """The csv writer of one file, for a loop that writes many rows."""
+        return self._writers[name]
 
     def close(self) -> None:
         for handle in self._handles:
@@ -131,4 +130,4 @@ def node_count(store: Store) -> int:
     return int(records[0]["n"]) if records else 0
 
 
-__all__ = ["ARRAY_DELIMITER", "NODES", "RELATIONSHIPS", "ImportFile", "ImportFiles", "cell", "node_count"]
+__all__ = ["ARRAY_DELIMITER", "NODES", "RELATIONSHIPS", "ImportFile", "ImportFiles", "array", "node_count"]

@@ -34,7 +34,7 @@ from actorgraph.store.core import Store, Tx
 
 CHUNK = 5000
 #: Statements per transaction unless the caller says otherwise (``actorgraph load --batch``).
-BATCH_STATEMENTS = 2000
+BATCH_STATEMENTS = 5000
 WRITE_QUERIES: dict[str, LiteralString] = {
     "Actor": "write_actors",
     "Event": "write_events",
