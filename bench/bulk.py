@@ -25,7 +25,7 @@ from bench.generate import write_jsonl_corpus
 from bench.ingest import load_average, reset
 
 #: Statements per JSON Lines file of the corpus (the importer reads one file at a time).
-PER_FILE = 10_000
+PER_FILE = 2_500
 
 
 def run(store: Store, statements: int) -> dict[str, Any]:
