@@ -67,9 +67,9 @@ def run(store: Store, statements: int) -> dict[str, Any]:
 
 def main(folder: str) -> None:
     """The child: ``load --bulk`` on ``folder``; one JSON line with its report."""
-    from actorgraph.ingest.bulk import bulk_load
+    from actorgraph.cli.load_cmd import bulk_import
 
-    report = bulk_load(get_settings(), [Path(folder)])
+    report = bulk_import(get_settings(), [Path(folder)])
     print(json.dumps({"seconds": report.seconds, "peak_rss_mib": report.peak_rss_mib,
                       "relations": report.relations, "statements": report.statements}))  # fmt: skip
 

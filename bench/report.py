@@ -231,7 +231,8 @@ def markdown(results: dict[str, Any], plot: str | None) -> str:
 
 
 BULK_NOTE = (
-    "`actorgraph load --bulk` on a generated JSON Lines corpus (files of 2,500 statements: the reader holds one file at a time) into an empty database, "
+    "`actorgraph load --bulk` on a generated JSON Lines corpus (files of 2,500 statements: the reader holds one "
+    "file at a time) into an empty database, "
     "in its own Python process: reading and checking every file, deriving statuses and relationships in one pass, "
     "stopping the server, `neo4j-admin database import full`, starting the server, creating the schema. Wall time "
     "of the whole command; peak resident memory of its Python process (the server and the importer are Java "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,9 +15,19 @@ from rich.table import Table
 
 from actorgraph.cli.console import console
 from actorgraph.ingest import LoadReport, PreparedDossier, load_paths, read_dossiers
-from actorgraph.ingest.bulk import BulkReport, bulk_load
+from actorgraph.ingest.bulk import (
+    ARRAY_DELIMITER,
+    BulkProgress,
+    BulkReport,
+    after_import,
+    peak_rss_mib,
+    refuse_remote,
+    refuse_unless_empty,
+    write_import,
+)
+from actorgraph.local import server
 from actorgraph.model.rows import LABELS
-from actorgraph.settings import get_settings
+from actorgraph.settings import Settings, get_settings
 from actorgraph.store.core import Store
 from actorgraph.store.loader import BATCH_STATEMENTS, Progress, load
 
@@ -40,6 +51,42 @@ def load_checked(prepared: Sequence[PreparedDossier]) -> LoadReport:
         return load(store, prepared, progress=advance)
 
 
+def bulk_import(
+    settings: Settings, paths: Sequence[Path], *, progress: BulkProgress | None = None, workdir: Path | None = None
+) -> BulkReport:
+    """Check every file, write the import files, import them into the (empty, local) database, apply the schema.
+
+    Refuses a remote server before contacting it and a database that is not empty before reading
+    anything. The server is stopped for the import and started again.
+    """
+    advance = progress or (lambda _phase, _done, _total: None)
+    refuse_remote(settings)
+    began = time.perf_counter()
+    server.start(settings)
+    with Store.connect(settings) as store:
+        refuse_unless_empty(store)
+    checked = time.perf_counter() - began
+    folder = workdir or (settings.home_dir / f"bulk-{settings.bolt_port}")
+    out, report = write_import(paths, folder, progress=advance)
+    report.seconds = {"checks": checked, **report.seconds}
+    t0 = time.perf_counter()
+    advance("Importing", 0, None)
+    server.stop(settings)
+    report.importer = server.import_database(
+        settings, out.arguments(), array_delimiter=ARRAY_DELIMITER, report=folder / "import.report"
+    )
+    server.start(settings)
+    report.seconds["import"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    advance("Indexing", 0, None)
+    with Store.connect(settings) as store:
+        after_import(store)
+    report.seconds["schema"] = time.perf_counter() - t0
+    out.discard()
+    report.peak_rss_mib = peak_rss_mib()
+    return report
+
+
 def run_bulk(paths: list[Path]) -> BulkReport:
     """``load --bulk``: check, write the import files, import, index; prints the phases."""
     bar = _bar()
@@ -49,7 +96,7 @@ def run_bulk(paths: list[Path]) -> BulkReport:
         bar.update(task, description=phase, completed=done, total=total)
 
     with bar:
-        report = bulk_load(get_settings(), paths, progress=advance)
+        report = bulk_import(get_settings(), paths, progress=advance)
     phases = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
     console.print(
         f"Imported {report.dossiers} dossier(s) from {report.files} file(s): {report.statements:,} statements, "

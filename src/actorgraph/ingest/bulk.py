@@ -6,13 +6,13 @@ provenance go straight to the CSV files of the import; what the derivation needs
 arrays (:class:`~actorgraph.model.rebuild.Corpus`) and the names as a :class:`NameIndex`. If any file
 has a problem, the files are thrown away and nothing is imported. Then statuses and derived
 relationships are computed in one set-based pass over the arrays
-(:class:`~actorgraph.model.rebuild.Rebuild`) and written too; the local server is stopped,
-``neo4j-admin database import full`` builds the store, the server is started again and the schema
-(constraints, indexes) is applied. Memory: the arrays, the name index and the actors, events and
-allegations (deduplicated across dossiers), never the statements' text.
+(:class:`~actorgraph.model.rebuild.Rebuild`) and written too. Running the import (stop the local
+server, ``neo4j-admin database import full``, start it, apply the schema) is the command's job
+(``cli/load_cmd.py``), the layer that may drive both the store and the local server.
 
-It refuses, with what to do instead, a database that is not empty (an import replaces it) and a
-server that is not on this machine (the importer writes the store's files).
+Memory: the arrays, the name index and the actors, events and allegations (deduplicated across
+dossiers), and one input file at a time; never the statements' text. The checks of what the import
+can go into (not a remote server, an empty database) are here too, for the command to run first.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from typing import Any
 
 from actorgraph.errors import InvalidInput, Problem, UsageError
 from actorgraph.ingest.read import find_dossiers, read_file
-from actorgraph.local import server
 from actorgraph.model.dossier import PreparedDossier
 from actorgraph.model.names import NameIndex
 from actorgraph.model.rebuild import PREDICATE_CODE, Corpus, Rebuild
@@ -247,7 +246,8 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _refuse_unless_possible(settings: Settings) -> None:
+def refuse_remote(settings: Settings) -> None:
+    """UsageError unless the server is on this machine (the importer writes the store's files)."""
     if not settings.is_local:
         raise UsageError(
             f"NEO4J_URI is {settings.neo4j_uri}, not a server on this machine: --bulk writes the store's files "
@@ -255,27 +255,27 @@ def _refuse_unless_possible(settings: Settings) -> None:
         )
 
 
-def bulk_load(
-    settings: Settings, paths: Sequence[Path], *, progress: BulkProgress = _quiet, workdir: Path | None = None
-) -> BulkReport:
-    """Check every file, write the import files, import them into the (empty, local) database, apply the schema."""
-    _refuse_unless_possible(settings)
-    report = BulkReport()
-    began = time.perf_counter()
-    server.start(settings)
-    with Store.connect(settings) as store:
-        held = node_count(store)
+def refuse_unless_empty(store: Store) -> None:
+    """UsageError unless the database is empty (an import replaces it)."""
+    held = node_count(store)
     if held:
         raise UsageError(
             f"the database holds {held:,} nodes: --bulk imports only into an empty database (it replaces it); "
             "load without --bulk to add to it, or empty it first with `actorgraph db wipe`."
         )
+
+
+def write_import(
+    paths: Sequence[Path], folder: Path, *, progress: BulkProgress = _quiet
+) -> tuple[ImportFiles, BulkReport]:
+    """Check every file and write the import files into ``folder``; InvalidInput (and no files) on any problem."""
+    report = BulkReport()
+    began = time.perf_counter()
     files = find_dossiers(paths)
     if not files:
         raise InvalidInput(
             [Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml, *.jsonl) found here")]
         )
-    folder = workdir or (settings.home_dir / f"bulk-{settings.bolt_port}")
     out = ImportFiles(folder)
     builder = _Builder(out)
     problems: list[Problem] = []
@@ -299,24 +299,22 @@ def bulk_load(
     except BaseException:
         out.discard()
         raise
-    del builder
-    t0 = time.perf_counter()
-    progress("Importing", 0, None)
-    server.stop(settings)
-    report.importer = server.import_database(
-        settings, out.arguments(), array_delimiter=ARRAY_DELIMITER, report=folder / "import.report"
-    )
-    server.start(settings)
-    report.seconds["import"] = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    progress("Indexing", 0, None)
-    with Store.connect(settings) as store:
-        init_schema(store)
-        store.autocommit(query("empty_aliases"))
-    report.seconds["schema"] = time.perf_counter() - t0
-    out.discard()
-    report.peak_rss_mib = peak_rss_mib()
-    return report
+    return out, report
 
 
-__all__ = ["BulkProgress", "BulkReport", "bulk_load", "peak_rss_mib"]
+def after_import(store: Store) -> None:
+    """The schema (constraints, indexes) and what an import file cannot say (empty alias lists)."""
+    init_schema(store)
+    store.autocommit(query("empty_aliases"))
+
+
+__all__ = [
+    "ARRAY_DELIMITER",
+    "BulkProgress",
+    "BulkReport",
+    "after_import",
+    "peak_rss_mib",
+    "refuse_remote",
+    "refuse_unless_empty",
+    "write_import",
+]

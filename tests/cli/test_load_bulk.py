@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from neo4j import Driver
 
+from actorgraph.cli.load_cmd import bulk_import
 from actorgraph.errors import InvalidInput, UsageError
 from actorgraph.ingest import load_paths
-from actorgraph.ingest.bulk import bulk_load
 from actorgraph.settings import Settings
 from actorgraph.store import derived
 from actorgraph.store.core import Store
@@ -43,11 +43,11 @@ def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, setting
     online = _graph(driver)
     driver.execute_query("MATCH (n) DETACH DELETE n")
     try:
-        report = bulk_load(settings, inputs, workdir=tmp_path / "import")
+        report = bulk_import(settings, inputs, workdir=tmp_path / "import")
     finally:
         forget_bookmarks(driver)
     assert report.statements == 400 + 31 and report.relations > 0
-    assert report.peak_rss_mib > 0 and set(report.seconds) == {"read", "derive", "import", "schema"}
+    assert report.peak_rss_mib > 0 and set(report.seconds) == {"checks", "read", "derive", "import", "schema"}
     assert derived.check(store) == []
     imported = _graph(driver)
     for part in ("nodes", "rels"):
@@ -61,7 +61,7 @@ def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, setting
 def test_bulk_refuses_a_database_that_is_not_empty(driver: Driver, settings: Settings, tmp_path: Path) -> None:
     load_paths(Store(driver, settings), [SEED])
     with pytest.raises(UsageError, match="imports only into an empty database"):
-        bulk_load(settings, [DATA / "river-dam.yaml"], workdir=tmp_path / "import")
+        bulk_import(settings, [DATA / "river-dam.yaml"], workdir=tmp_path / "import")
 
 
 def test_bulk_refuses_a_remote_server_without_contacting_it(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_bulk_checks_every_file_before_importing(driver: Driver, settings: Setti
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"type": "actor", "id": "x", "name": "X", "kind": "MILITIA"}\n', encoding="utf-8")
     with pytest.raises(InvalidInput) as info:
-        bulk_load(settings, [SEED, bad], workdir=tmp_path / "import")
+        bulk_import(settings, [SEED, bad], workdir=tmp_path / "import")
     assert any("line 1: kind: unknown value 'MILITIA'" in str(p) for p in info.value.problems)
     assert not (tmp_path / "import").exists()
     assert driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == 0
