@@ -16,7 +16,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -82,8 +82,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny scales, about a minute (what CI runs)")
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts (default: all)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results JSON")
+    parser.add_argument(
+        "--ingest-scales", help="comma-separated statement counts instead of the plan's (mode 'partial')"
+    )
+    parser.add_argument("--bulk-statements", type=int, help="statements of the bulk import instead of the plan's")
     args = parser.parse_args(argv)
     plan = SMOKE if args.smoke else FULL
+    if args.ingest_scales or args.bulk_statements:  # not the plan: results go to partial.json, never BENCHMARKS.md
+        scales = tuple(int(x) for x in args.ingest_scales.split(",")) if args.ingest_scales else plan.ingest_scales
+        plan = replace(plan, mode="partial", ingest_scales=scales, bulk_statements=args.bulk_statements or 0)
     parts = [p for p in args.only.split(",") if p]
     unknown = set(parts) - set(PARTS)
     if unknown:
