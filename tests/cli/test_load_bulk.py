@@ -23,7 +23,7 @@ from tests.support.paths import DATA, SEED
 def _graph(driver: Driver) -> dict[str, Any]:
     """Every node and relationship with its properties, load records' file paths left out."""
     nodes = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key)"
+        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
     ).records
     rels = driver.execute_query(
         "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "

@@ -206,11 +206,15 @@ class Store:
         text = query(name) if tail is None else query(name) + "\n" + query(tail)
         self._counter.add()
         with translated(self.settings):
+            # No driver-wide bookmarks, as for read() and write(): after `load --bulk` replaced the
+            # database, bookmarks of the old one would make every later query wait for a version the
+            # new database never reaches, then fail.
             records, _, _ = self.driver.execute_query(
                 Query(text, timeout=self.timeout),
                 params,
                 database_=self.settings.neo4j_database,
                 routing_=RoutingControl.READ,
+                bookmark_manager_=None,
             )
         return list(records)
 
