@@ -6,6 +6,14 @@ CREATE CONSTRAINT allegation_id IF NOT EXISTS FOR (n:Allegation) REQUIRE n.id IS
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 
+// Alias resolution looks names up here: one NameKey node per normalised name, NAMES -> its actors.
+// A list property (Actor.name_keys) cannot be index-seeked by membership, a node key can.
+CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+// What each dossier file contributed last time it was loaded (skip the unchanged, replace the changed).
+CREATE CONSTRAINT dossier_id IF NOT EXISTS FOR (n:Dossier) REQUIRE n.id IS UNIQUE;
+CREATE INDEX dossier_source IF NOT EXISTS FOR (n:Dossier) ON (n.source);
+CREATE INDEX dossier_file IF NOT EXISTS FOR (n:Dossier) ON (n.file_sha256);
+
 // Filters the API and the explore queries use.
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);

@@ -221,10 +221,13 @@ class Store:
         """One named read query in its own transaction, optionally followed by a shared ``tail`` file."""
         text = query(name) if tail is None else query(name) + "\n" + query(tail)
         self._counter.add()
+        # A client that sent its write's bookmark reads its own write; otherwise no driver-wide bookmarks,
+        # as for read() and write(): after `load --bulk` replaced the database, bookmarks of the old one
+        # would make every later query wait for a version the new database never reaches, then fail.
         manager = (
             GraphDatabase.bookmark_manager(initial_bookmarks=Bookmarks.from_raw_values(self.bookmarks))
             if self.bookmarks
-            else self.driver.execute_query_bookmark_manager
+            else None
         )
         with translated(self.settings):
             records, _, _ = self.driver.execute_query(
