@@ -6,11 +6,11 @@
 // the total count of matches when $with_total, on every row; an empty page still yields one row (n null).
 WITH CASE
   WHEN NOT $backward THEN COLLECT {
-    MATCH (n:Allegation) WHERE n.id > $after AND n.id < $before
+    MATCH (n:Allegation) USING INDEX n:Allegation(predicate, id) WHERE n.id > $after AND n.id < $before
       AND n.predicate = $predicate
     RETURN n ORDER BY n.predicate, n.id LIMIT $take }
   ELSE COLLECT {
-    MATCH (n:Allegation) WHERE n.id > $after AND n.id < $before
+    MATCH (n:Allegation) USING INDEX n:Allegation(predicate, id) WHERE n.id > $after AND n.id < $before
       AND n.predicate = $predicate
     RETURN n ORDER BY n.predicate DESC, n.id DESC LIMIT $take }
   END AS found,

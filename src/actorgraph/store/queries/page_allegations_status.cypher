@@ -6,12 +6,12 @@
 // the total count of matches when $with_total, on every row; an empty page still yields one row (n null).
 WITH CASE
   WHEN NOT $backward THEN COLLECT {
-    MATCH (n:Allegation) WHERE n.id > $after AND n.id < $before
+    MATCH (n:Allegation) USING INDEX n:Allegation(status, id) WHERE n.id > $after AND n.id < $before
       AND n.status = $status
       AND ($predicate IS NULL OR n.predicate = $predicate)
     RETURN n ORDER BY n.status, n.id LIMIT $take }
   ELSE COLLECT {
-    MATCH (n:Allegation) WHERE n.id > $after AND n.id < $before
+    MATCH (n:Allegation) USING INDEX n:Allegation(status, id) WHERE n.id > $after AND n.id < $before
       AND n.status = $status
       AND ($predicate IS NULL OR n.predicate = $predicate)
     RETURN n ORDER BY n.status DESC, n.id DESC LIMIT $take }

@@ -5,9 +5,9 @@
 // empty page still yields one row (n null) to carry it.
 WITH CASE
   WHEN $kind IS NOT NULL AND NOT $backward THEN COLLECT {
-    MATCH (n:Source) WHERE n.kind = $kind AND n.id > $after AND n.id < $before RETURN n ORDER BY n.kind, n.id LIMIT $take }
+    MATCH (n:Source) USING INDEX n:Source(kind, id) WHERE n.kind = $kind AND n.id > $after AND n.id < $before RETURN n ORDER BY n.kind, n.id LIMIT $take }
   WHEN $kind IS NOT NULL THEN COLLECT {
-    MATCH (n:Source) WHERE n.kind = $kind AND n.id > $after AND n.id < $before RETURN n ORDER BY n.kind DESC, n.id DESC LIMIT $take }
+    MATCH (n:Source) USING INDEX n:Source(kind, id) WHERE n.kind = $kind AND n.id > $after AND n.id < $before RETURN n ORDER BY n.kind DESC, n.id DESC LIMIT $take }
   WHEN NOT $backward THEN COLLECT {
     MATCH (n:Source) WHERE n.id > $after AND n.id < $before RETURN n ORDER BY n.id LIMIT $take }
   ELSE COLLECT {

@@ -18,11 +18,12 @@ WITH CASE
     RETURN n ORDER BY n.stated_on, n.id }
   WHEN $after_undated THEN []
   WHEN $stance IS NOT NULL THEN COLLECT {
-    MATCH (n:Statement) WHERE n.stance = $stance AND n.stated_on >= $lower AND n.stated_on <= $upper
+    MATCH (n:Statement) USING INDEX n:Statement(stance, stated_on, id)
+    WHERE n.stance = $stance AND n.stated_on >= $lower AND n.stated_on <= $upper
       AND NOT (n.stated_on = $after_date AND n.id <= $after_id)
     RETURN n ORDER BY n.stance, n.stated_on, n.id LIMIT $take }
   ELSE COLLECT {
-    MATCH (n:Statement) WHERE n.stated_on >= $lower AND n.stated_on <= $upper
+    MATCH (n:Statement) USING INDEX n:Statement(stated_on, id) WHERE n.stated_on >= $lower AND n.stated_on <= $upper
       AND NOT (n.stated_on = $after_date AND n.id <= $after_id)
     RETURN n ORDER BY n.stated_on, n.id LIMIT $take }
   END AS dated,
