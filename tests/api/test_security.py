@@ -101,3 +101,8 @@ def test_query_cost_limit_multiplies_page_sizes_through_nesting(settings: Settin
         ).json()
         code, message = _error(variables)
         assert code == "BAD_USER_INPUT" and "ACTORGRAPH_API_MAX_COST" in message  # sizes as variables count the same
+        # a query the compiled fast path answers whole (api/fastpath.py) is held to the same limit
+        fast = post(srv.url, "{ allegations(first: 100) { edges { node { id statements(limit: 100) { id stance "
+                    "speaker { id name } } } } } }").json()  # fmt: skip
+        code, message = _error(fast)
+        assert code == "BAD_USER_INPUT" and "ACTORGRAPH_API_MAX_COST" in message

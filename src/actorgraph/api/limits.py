@@ -1,23 +1,31 @@
-"""Limits that keep one request from costing the graph more than a request should: body size, query cost,
-and whether the schema describes itself (introspection).
+"""Limits that keep one request from costing the graph more than a request should.
 
-Depth, alias and token limits (strawberry's extensions, in ``schema.py``) bound the *shape* of a
-document, but not what it asks for: ``actors(first: 100) { edges { node { statements(limit: 100) {
-allegation { statements(limit: 100) { id } } } } } }`` is shallow and short, yet asks for a million
-rows. The **cost** counts the items a query may resolve — every field once per item of every list
-above it, a list counting as its page size (``first``/``last``/``limit``, or its default) — and a
-request over ``ACTORGRAPH_API_MAX_COST`` is refused before anything runs. The **body size** is
-checked before the body is parsed at all. Each refusal is ``BAD_USER_INPUT`` with the setting to
-raise, so a caller knows what happened and an operator knows what to change.
+Depth, alias and token limits bound the *shape* of a document, but not what it asks for:
+``actors(first: 100) { edges { node { statements(limit: 100) { allegation { statements(limit: 100)
+{ id } } } } } }`` is shallow and short, yet asks for a million rows. The **cost** counts the items a
+query may resolve — every field once per item of every list above it, a list counting as its page size
+(``first``/``last``/``limit``, or its default) — and a request over ``ACTORGRAPH_API_MAX_COST`` is
+refused before anything runs, as ``BAD_USER_INPUT`` naming the setting to raise. With
+``ACTORGRAPH_API_INTROSPECTION=false`` the schema stops describing itself (introspection is a
+validation error). The body size is bounded earlier, in ``body_limit.py``.
+
+The rules are built once per process: strawberry's ``QueryDepthLimiter`` and ``MaxAliasesLimiter`` make
+a new validation-rule class each time they are constructed, and extensions are constructed for every
+request, so the rules never compared equal and validation (43% of a request's Python time in issue 13's
+profile) could never be cached. Here parsing and validation go through strawberry's LRU caches, keyed by
+the document and these same rule classes: a repeated operation is parsed and validated once, and the
+limits still hold for every new one. The compiled fast path (``fastpath.py``) validates with the same
+rules and checks the same cost.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from graphql import (
+    ASTValidationRule,
     DocumentNode,
     FieldNode,
     FragmentDefinitionNode,
@@ -35,20 +43,26 @@ from graphql import (
     value_from_ast,
 )
 from graphql.pyutils import Undefined
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.extensions import AddValidationRules
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.extensions.base_extension import SchemaExtension
 
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
 from actorgraph.settings import Settings
 
+#: Distinct operations remembered by the parser and validation caches (bounded: query texts are input).
+CACHED_OPERATIONS = 512
+
 #: Arguments that say how many items a list field returns.
 SIZE_ARGUMENTS = ("first", "last", "limit")
 #: What a connection returns when neither ``first`` nor ``last`` is given (``connections.window``).
 DEFAULT_CONNECTION_PAGE = 20
-
-
-# --- query cost -------------------------------------------------------------------------------------
 
 
 def _size_argument(field: GraphQLField, node: FieldNode, variables: dict[str, Any]) -> int | None:
@@ -151,89 +165,45 @@ class CostLimit(SchemaExtension):
                 default_list=self.default_list,
             )  # fmt: skip
             if cost > self.max_cost:
-                raise CodedError(
-                    f"the query may resolve {cost:,} items, more than the limit of {self.max_cost:,} "
-                    "(ACTORGRAPH_API_MAX_COST): ask for smaller pages or fewer nested lists",
-                    BAD_USER_INPUT,
-                    cost=cost,
-                    maxCost=self.max_cost,
-                )
+                raise cost_error(cost, self.max_cost)
         yield
 
 
-def extensions(settings: Settings) -> list[Any]:
-    """The schema extensions of this module, as ``build_schema`` switches them on."""
-    out: list[Any] = [
+def cost_error(cost: int, max_cost: int) -> CodedError:
+    """The refusal of an operation over the cost limit (one wording for both execution paths)."""
+    return CodedError(
+        f"the query may resolve {cost:,} items, more than the limit of {max_cost:,} "
+        "(ACTORGRAPH_API_MAX_COST): ask for smaller pages or fewer nested lists",
+        BAD_USER_INPUT,
+        cost=cost,
+        maxCost=max_cost,
+    )
+
+
+@cache
+def _rules(max_depth: int, max_aliases: int, introspection: bool) -> tuple[type[ASTValidationRule], ...]:
+    return (
+        *QueryDepthLimiter(max_depth=max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=max_aliases).validation_rules,
+        *(() if introspection else (NoSchemaIntrospectionCustomRule,)),
+    )
+
+
+def limit_rules(settings: Settings) -> tuple[type[ASTValidationRule], ...]:
+    """The depth, alias (and no-introspection) rules: the same classes every time (so validation caches hit)."""
+    return _rules(settings.api_max_depth, settings.api_max_aliases, settings.api_introspection)
+
+
+def limit_extensions(settings: Settings) -> list[Callable[[], SchemaExtension]]:
+    """Extension factories enforcing the settings' limits, with parser and validation caches."""
+    rules = list(limit_rules(settings))
+    return [
+        lambda: MaxTokensLimiter(max_token_count=settings.api_max_tokens),  # a parse option: part of the cache key
+        lambda: ParserCache(maxsize=CACHED_OPERATIONS),
+        lambda: AddValidationRules(rules),
+        lambda: ValidationCache(maxsize=CACHED_OPERATIONS),
         lambda: CostLimit(max_cost=settings.api_max_cost, default_list=settings.api_max_page_size),
     ]
-    if not settings.api_introspection:
-        out.append(lambda: AddValidationRules([NoSchemaIntrospectionCustomRule]))
-    return out
 
 
-# --- request body size --------------------------------------------------------------------------------
-
-
-class BodySizeLimit:
-    """ASGI middleware: a request body over ``max_bytes`` is answered 413 before anything parses it.
-
-    A declared ``Content-Length`` over the limit is refused at once; a body sent without one (chunked)
-    is counted as it arrives and refused when it passes the limit, so neither way lets a client make
-    the server hold more than the limit in memory.
-    """
-
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
-        self.max_bytes = max_bytes
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        declared = dict(scope.get("headers") or ()).get(b"content-length")
-        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
-            await self._refuse(send)
-            return
-        chunks: list[bytes] = []
-        size = 0
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            chunk = message.get("body", b"")
-            size += len(chunk)
-            if size > self.max_bytes:
-                await self._refuse(send)
-                return
-            chunks.append(chunk)
-            more = message.get("more_body", False)
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
-
-    async def _refuse(self, send: Send) -> None:
-        message = (
-            f"the request body is larger than {self.max_bytes:,} bytes (ACTORGRAPH_API_MAX_BODY_BYTES): "
-            "send a smaller document, or pass large values as variables of several requests"
-        )
-        body = json.dumps({"errors": [{"message": message, "extensions": {"code": BAD_USER_INPUT}}]}).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 413,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
-            }
-        )
-        await send({"type": "http.response.body", "body": body})
-
-
-__all__ = ["BodySizeLimit", "CostLimit", "extensions", "query_cost"]
+__all__ = ["CACHED_OPERATIONS", "CostLimit", "cost_error", "limit_extensions", "limit_rules", "query_cost"]
