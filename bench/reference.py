@@ -1,6 +1,6 @@
 """The reference set: hand-written expectations checked against the reports, and the score card.
 
-Each ``tests/data/reference/*.expected.yaml`` names its dossiers and what a person expected from them
+Each ``tests/data/reference/expected/*.yaml`` names its dossiers and what a person expected from them
 before running the reports (``tests/data/reference/README.md`` says how to read one). ``check`` turns one
 case's expectations and the reports' findings into single checks; ``tests/analytics/test_reference.py``
 runs them on the test server, and this module's ``main`` writes the score card the README quotes::
@@ -27,7 +27,7 @@ from actorgraph.analytics.contested import contested
 from actorgraph.model.ids import allegation_id
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT / "tests" / "data" / "reference"
+REFERENCE = ROOT / "tests" / "data" / "reference" / "expected"
 CARD = ROOT / "bench" / "results" / "reference.md"
 FINDINGS = {"narrative_camps": "narrative camps", "hostility_camps": "hostility camps", "contested": "contested",
             "top_accusers": "top accusers"}  # fmt: skip
@@ -54,7 +54,7 @@ class Case:
 def cases(folder: Path = REFERENCE) -> list[Case]:
     """Every case of the reference set, in file-name order."""
     out = []
-    for path in sorted(folder.glob("*.expected.yaml")):
+    for path in sorted(folder.glob("*.yaml")):
         expected = yaml.safe_load(path.read_text(encoding="utf-8"))
         out.append(Case(expected["case"], path, [ROOT / d for d in expected["dossiers"]], expected))
     return out
