@@ -8,9 +8,9 @@ who contradicts it. Narrative alignment answers that from the statements per all
 - two voices **agree** on an allegation when both affirm it or both deny it (a positive link);
 - they **contradict** each other when one affirms what the other denies (a negative link).
 
-A voice's position on an allegation is the stance its statements there weigh most for (a voice that
-both affirmed and denied with equal weight takes none); a link weighs the two positions' weights
-together, so by default the statements behind it. The weight of a voice's statements of one stance on
+The stance a voice *holds* on an allegation is the one its statements there weigh most for (a voice
+that both affirmed and denied with equal weight holds none); a link weighs the two held stances'
+weights together, so by default the statements behind it. The weight of a voice's statements of one stance on
 one allegation is a function (:data:`StatementWeight`), :func:`statement_count` unless another is
 given: when sources are graded and origins traced (issue 14) a function counting independent origins
 plugs in here. A time window is a filter of the projection (``--from``/``--to``, ``--window``).
@@ -50,14 +50,14 @@ def statement_count(accounts: Sequence[Account]) -> float:
     return float(len(accounts))
 
 
-def positions(accounts: Sequence[Account], weight: StatementWeight = statement_count,
+def stances_held(accounts: Sequence[Account], weight: StatementWeight = statement_count,
               skip: frozenset[str] = frozenset()) -> dict[str, tuple[int, float]]:  # fmt: skip
-    """Each voice's position on one allegation: (+1 affirms or -1 denies, its weight); ties take none.
+    """The stance each voice holds on one allegation: (+1 affirms or -1 denies, its weight); ties take none.
 
     >>> from actorgraph.model.vocabulary import Predicate
     >>> def said(sid, stance, voice):
     ...     return Account("x", Predicate.CONTROLLED_BY, "x", "y", False, sid, stance, None, voice, None)
-    >>> positions([said("s1", Stance.AFFIRMS, "k"), said("s2", Stance.AFFIRMS, "k"), said("s3", Stance.DENIES, "k"),
+    >>> stances_held([said("s1", Stance.AFFIRMS, "k"), said("s2", Stance.AFFIRMS, "k"), said("s3", Stance.DENIES, "k"),
     ...            said("s4", Stance.DENIES, "h")])
     {'h': (-1, 1.0), 'k': (1, 1.0)}
     """
@@ -77,7 +77,7 @@ def positions(accounts: Sequence[Account], weight: StatementWeight = statement_c
 def narrative_links(
     graph: nx.MultiDiGraph, *, weight: StatementWeight = statement_count, include_reporters: bool = False
 ) -> list[Link]:
-    """One signed link per pair of voices per allegation they both take a position on.
+    """One signed link per pair of voices per allegation they both hold a stance on.
 
     >>> from actorgraph.analytics.projection import build_graph
     >>> from actorgraph.model.network import AllegationInfo
@@ -97,7 +97,7 @@ def narrative_links(
     skip = frozenset() if include_reporters else reporting_voices(graph)
     links: list[Link] = []
     for aid, info in sorted(allegations_of(graph).items()):
-        held = positions(info.accounts, weight, skip)
+        held = stances_held(info.accounts, weight, skip)
         for a, b in combinations(sorted(held), 2):
             (sa, wa), (sb, wb) = held[a], held[b]
             sign = sa * sb
@@ -105,4 +105,4 @@ def narrative_links(
     return links
 
 
-__all__ = ["AGREES", "CONTRADICTS", "StatementWeight", "narrative_links", "positions", "statement_count"]
+__all__ = ["AGREES", "CONTRADICTS", "StatementWeight", "narrative_links", "stances_held", "statement_count"]
