@@ -184,26 +184,26 @@ def _frame(ax: Axes, result: CampsResult, shown: int, total: int, unsure: bool, 
 def plot_camp_changes(series: CampSeries, out: Path, *, max_actors: int = 30) -> Path:
     """A grid of actors by window, each cell its camp: who changes camp stands out at the top."""
     windows = series.windows
-    seen: dict[str, dict[int, tuple[str | None, str | None]]] = defaultdict(dict)
+    seen: dict[str, dict[int, str | None]] = defaultdict(dict)
     names: dict[str, str] = {}
     for step in series.rows:
-        seen[step.actor][step.window] = (step.camp, step.leaning)
+        seen[step.actor][step.window] = step.camp
         names[step.actor] = step.name
     changes = {c.actor: c.changes for c in series.changes}
-    order = sorted(seen, key=lambda a: (-changes.get(a, 0), -sum(1 for c, _ in seen[a].values() if c), names[a]))
+    order = sorted(seen, key=lambda a: (-changes.get(a, 0), -sum(1 for c in seen[a].values() if c), names[a]))
     order = order[:max_actors]
     fig = Figure(figsize=(max(7.0, 1.6 + 0.55 * len(windows)), max(3.0, 1.6 + 0.32 * len(order))))
     ax = fig.add_subplot()
     for y, actor in enumerate(order):
         if actor in changes:
             ax.add_patch(Rectangle((-0.5, y - 0.5), len(windows), 1, color="#fff4d6", zorder=0))
-        for x, (camp, leaning) in seen[actor].items():
+        for x, camp in seen[actor].items():
             if camp:
                 ax.add_patch(Rectangle((x - 0.4, y - 0.35), 0.8, 0.7, color=CAMP_COLOURS[camp], zorder=1))
                 ax.text(x, y, camp, ha="center", va="center", fontsize=7, color="white", weight="bold", zorder=2)
             else:
                 ax.add_patch(Rectangle((x - 0.4, y - 0.35), 0.8, 0.7, facecolor="white", hatch="////",
-                                       edgecolor=CAMP_COLOURS[leaning], zorder=1))  # fmt: skip
+                                       edgecolor=CAMP_COLOURS[None], zorder=1))  # fmt: skip
                 ax.text(x, y, "?", ha="center", va="center", fontsize=7, color="#555555", zorder=2)
     labels = [names[a] + (f"  (changes {changes[a]}x)" if a in changes else "") for a in order]
     ax.set_yticks(range(len(order)), labels, fontsize=8)

@@ -160,14 +160,20 @@ class CampSeries:
         return out
 
 
-def _turned(result: CampsResult, last_shown: dict[str, str]) -> dict[str, str]:
-    """Per actor, its leaning with each part's letters swapped when that agrees better with ``last_shown``."""
+def _turned(result: CampsResult, last_shown: dict[str, str], last_leaning: dict[str, str]) -> dict[str, str]:
+    """Per actor, its leaning with each part's letters swapped when that agrees better with earlier windows.
+
+    Actors shown in a camp before count most; actors only seen leaning before break ties.
+    """
     score: dict[int, int] = defaultdict(int)
     for r in result.rows:
-        if r.leaning is None or r.component is None or r.actor not in last_shown:
+        if r.leaning is None or r.component is None:
             continue
-        weight = 2 if r.camp is not None else 1
-        score[r.component] += weight if r.leaning == last_shown[r.actor] else -weight
+        if r.actor in last_shown:
+            weight = 4 if r.camp is not None else 2
+            score[r.component] += weight if r.leaning == last_shown[r.actor] else -weight
+        elif r.actor in last_leaning:
+            score[r.component] += 1 if r.leaning == last_leaning[r.actor] else -1
     swap = {"A": "B", "B": "A"}
     return {
         r.actor: swap[r.leaning] if score[r.component] < 0 else r.leaning
@@ -196,6 +202,7 @@ def camps_over_time(
     [('x', ['B', 'A'])]
     """
     last_shown: dict[str, str] = {}
+    last_leaning: dict[str, str] = {}
     history: dict[str, list[str | None]] = {}
     names: dict[str, str] = {}
     rows: list[CampStep] = []
@@ -204,7 +211,7 @@ def camps_over_time(
     for i, (_, graph) in enumerate(graphs):
         result = camps(graph, by=by, seed=seed, include_reporters=include_reporters, resamples=resamples)
         frustration.append(result.frustration)
-        turned = _turned(result, last_shown)
+        turned = _turned(result, last_shown, last_leaning)
         for r in result.rows:
             if r.leaning is None:
                 continue
@@ -213,6 +220,7 @@ def camps_over_time(
             names[r.actor] = r.name
             history.setdefault(r.actor, [None] * len(graphs))[i] = shown or "?"
             rows.append(CampStep(i, windows[i].label, r.actor, r.name, shown, leaning, r.evidence))
+            last_leaning[r.actor] = leaning
             if shown is not None:
                 last_shown[r.actor] = shown
     changes = []

@@ -86,10 +86,10 @@ def check_usage(report: str, actors: list[str], fmt: str, write_back: bool, *, b
         raise UsageError(f"--window runs {', '.join(WINDOWED)} per time window: not `{report}`.")
     if include_reporters and report not in PLACING:
         raise UsageError(f"--include-reporters changes {', '.join(PLACING)}: not `{report}`.")
+    if write_back and basis_of(report, by) != "hostility":
+        raise UsageError("--write-back stores hostility camps only (narrative camps are not stored): drop it.")
     if write_back and report not in {"centrality", "camps"}:
         raise UsageError("--write-back stores centrality or camps scores: use it with one of those reports.")
-    if write_back and basis_of(report, by) != "hostility":
-        raise UsageError("--write-back stores hostility camps only: drop --by narrative or --write-back.")
     if write_back and window is not None:
         raise UsageError("--write-back stores the scores of one network: drop --window or --write-back.")
 
