@@ -3,12 +3,11 @@ short fields whole or cut with an ellipsis, only free text wrapped (no towers on
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from rich.console import Console
-
-import datetime as dt
 
 from actorgraph.analytics import camps, centrality, contested, contradictions, ego, narratives, path, project
 from actorgraph.analytics.projection import Edge, build_graph
