@@ -14,7 +14,6 @@ from actorgraph.analytics.windows import (
     Window,
     camps_over_time,
     centrality_over_time,
-    dated_range,
     window_days,
     windows_between,
 )
@@ -35,14 +34,6 @@ def test_window_lengths_and_bounds() -> None:
     assert windows_between(dt.date(2030, 1, 1), dt.date(2030, 1, 1), 1)[0].label == "2030-01-01"
     with pytest.raises(UsageError, match="longer window"):
         windows_between(dt.date(2000, 1, 1), dt.date(2030, 1, 1), 1)
-
-
-def test_dated_range_reads_relationships() -> None:
-    g = build_graph(
-        [], [e("a", "b", "ACCUSES", on=dt.date(2030, 2, 1)), e("b", "c", "ACCUSES", on=dt.date(2030, 1, 5))]
-    )
-    assert dated_range(g) == (dt.date(2030, 1, 5), dt.date(2030, 2, 1))
-    assert dated_range(build_graph([], [e("a", "b", "ACCUSES")])) == (None, None)
 
 
 W = [Window(dt.date(2030, m, 1), dt.date(2030, m, 28)) for m in (1, 2, 3)]

@@ -29,6 +29,7 @@ from actorgraph.analytics.layers import name
 from actorgraph.errors import UsageError
 from actorgraph.model.network import NetworkFilter
 from actorgraph.store.core import Store
+from actorgraph.store.dates import stated_range
 
 _LENGTH = re.compile(r"^\s*(\d+)\s*([dw]?)\s*$")
 #: More windows than this is almost always a mistake (a 1d window over years): refused with the fix.
@@ -78,25 +79,22 @@ def windows_between(first: dt.date, last: dt.date, days: int) -> list[Window]:
     return [Window(first + i * step, first + i * step + step - dt.timedelta(days=1)) for i in range(count)]
 
 
-def dated_range(graph: nx.MultiDiGraph) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last ``stated_on`` the graph knows of (its relationships and, if projected, its accounts)."""
-    dates = [d for _, _, data in graph.edges(data=True) for d in (data["first_stated"], data["last_stated"]) if d]
-    for info in graph.graph.get("allegations", {}).values():
-        dates += [a.stated_on for a in info.accounts if a.stated_on]
-    return (min(dates), max(dates)) if dates else (None, None)
-
-
 def project_windows(store: Store, network_filter: NetworkFilter, days: int, *,
                     accounts: bool) -> list[tuple[Window, nx.MultiDiGraph]]:  # fmt: skip
-    """Each window of ``days`` days, within the filter's dates, projected on its own (one read each)."""
+    """Each window of ``days`` days, within the filter's dates, projected on its own (one read each).
+
+    The windows run from the first to the last ``stated_on`` in the graph (one indexed read), cut to the
+    filter's dates.
+    """
     from actorgraph.analytics.projection import project
 
-    span = project(store, network_filter, accounts=True)
-    first, last = dated_range(span)
+    first, last = stated_range(store)
     if first is None or last is None:
         raise UsageError("--window needs dated statements and none match: give statements a `stated_on`.")
     first = max(first, network_filter.date_from or first)
     last = min(last, network_filter.date_to or last)
+    if last < first:
+        raise UsageError(f"--window: no statement is dated within --from/--to ({first} is after {last}).")
     out = []
     for window in windows_between(first, last, days):
         bounded = NetworkFilter(window.start, min(window.end, last), network_filter.predicates, network_filter.statuses)
@@ -294,7 +292,6 @@ __all__ = [
     "WindowSummary",
     "camps_over_time",
     "centrality_over_time",
-    "dated_range",
     "project_windows",
     "window_days",
     "windows_between",
