@@ -66,6 +66,8 @@ class CampRow:
     community_stability: float | None = None
     """Share of resampled Louvain runs in which the actor's community stays the same (mean Jaccard); None when
     the actor has no positive link or the network is too large to resample."""
+    community_size: int = 1
+    """How many actors share the community (1: the actor has no positive link to anyone)."""
 
     @property
     def undetermined(self) -> bool:
@@ -233,6 +235,7 @@ def camps(
                 component=split.component.get(n),
                 reporting=n in left_out,
                 community_stability=kept.get(n),
+                community_size=len(communities[community_of[n]]),
             )
         )
     rows.sort(key=lambda r: (_order(r), r.component or 0, r.camp or r.leaning or "", r.actor))

@@ -103,6 +103,7 @@ class CampEntry:
     community_stability: float | None = strawberry.field(
         description="Mean Jaccard similarity of the actor's community across resampled runs (small networks)."
     )
+    community_size: int = strawberry.field(description="Actors in the community (1: no positive link).")
 
 
 @strawberry.type(description="A relationship that breaks the split: hostile inside a camp, cooperative across.")

@@ -70,6 +70,7 @@ def evidence_fields(row: CampRow) -> dict[str, Any]:
         "undetermined": row.undetermined,
         "reporting": row.reporting,
         "community_stability": row.community_stability,
+        "community_size": row.community_size,
     }
 
 

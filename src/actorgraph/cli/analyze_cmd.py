@@ -231,13 +231,14 @@ def print_camps_notes(result: Any, limit: int, names: Any, out: Console) -> None
         f"[dim]links: signed links deciding the camp (pairs that {what}); weight: their statements; kept: share of "
         f"{result.resamples} resamples of the links in which the actor keeps its camp. A? / B?: undetermined, "
         f"fewer than {result.min_links} links or kept under {round(100 * result.min_stability)}% (the letter is "
-        "where the best split leans); -: no signed link.[/]"
+        "where the best split leans); -: no signed link. community: Louvain on the positive links (- alone); comm. "
+        "kept: how stable it is when they are resampled (networks up to 1,000 actors).[/]"
     )
     how = "exact" if result.exact else "local search"
     unit = "agreeing or contradicting pair(s)" if result.basis == "narrative" else "relationship(s)"
     out.print(
         f"Frustration: {result.frustration} {unit} break the split (weight {result.frustration_weight:g}, {how}); "
-        f"{len(result.communities)} communities."
+        f"{sum(1 for c in result.communities if len(c) > 1)} communities of two or more actors."
     )
     _reporters_note(result.reporters_left_out, names, out, "as voices")
     if result.frustrated:

@@ -89,7 +89,8 @@ CAMP_COLUMNS = [
     Column("links", _evidence("links", str), number=True),
     Column("weight", _evidence("weight", lambda w: f"{w:g}"), number=True),
     Column("kept", _evidence("stability", _share), number=True),
-    Column("community", _field("community"), number=True),
+    Column("community", lambda r, _: str(r.community) if r.community_size > 1 else "-", number=True),
+    Column("comm. kept", lambda r, _: _share(r.community_stability), number=True, from_width=100),
     Column("part", lambda r, _: "-" if r.component is None else str(r.component), number=True),
     Column("id", _field("actor"), max_width=30, from_width=110),
 ]
