@@ -33,6 +33,7 @@ from actorgraph.analytics.balance import (
     RESAMPLES,
     Link,
     PlacementEvidence,
+    collector_paused,
     split_signed,
 )
 from actorgraph.analytics.layers import name
@@ -119,9 +120,9 @@ def hostility_links(graph: nx.MultiDiGraph, *, weight: str | None = "weight",
     """
     voices = frozenset() if include_reporters else reporting_voices(graph)
     return [
-        Link(str(u), str(v), int(d["sign"]), float(d[weight]) if weight else 1.0, str(d["type"]))
+        Link(u, v, d["sign"], float(d[weight]) if weight else 1.0, d["type"])
         for u, v, d in graph.edges(data=True)
-        if u != v and d["sign"] != 0 and not voiced_by(str(d["type"]), str(u), str(v), voices)
+        if u != v and d["sign"] != 0 and not (voices and voiced_by(d["type"], u, v, voices))
     ]
 
 
@@ -205,6 +206,14 @@ def camps(
     """
     if by not in BASES:
         raise UsageError(f"camps by {by!r}: choose hostility or narrative.")
+    with collector_paused():
+        return _camps(graph, by, seed, weight, statement_weight, include_reporters, restarts, resolution,
+                      exact_limit, resamples, min_links, min_stability)  # fmt: skip
+
+
+def _camps(graph: nx.MultiDiGraph, by: Basis, seed: int, weight: str | None, statement_weight: StatementWeight,
+           include_reporters: bool, restarts: int, resolution: float, exact_limit: int, resamples: int,
+           min_links: int, min_stability: float) -> CampsResult:  # fmt: skip
     reporters = sorted(reporting_voices(graph)) if not include_reporters else []
     if by == "narrative":
         links = narrative_links(graph, weight=statement_weight, include_reporters=include_reporters)
