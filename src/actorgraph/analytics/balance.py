@@ -21,11 +21,9 @@ Both kinds of camps (hostility, narrative) are this engine applied to different 
 
 from __future__ import annotations
 
-import gc
 import random
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -104,24 +102,6 @@ class Balance:
     exact: bool
     """True when every part was split exactly."""
     resamples: int
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a block that allocates many small, acyclic objects.
-
-    Splitting a large network builds hundreds of thousands of links, pairs and rows, none in a reference
-    cycle (reference counting frees them). Each burst of allocations would make the collector walk every
-    object alive, the whole projected graph included, again and again: about a second at 10,000 actors
-    for nothing. The collector's previous state is restored on the way out.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _pairs(links: Sequence[Link], weighted: bool) -> dict[tuple[str, str], float]:
@@ -454,6 +434,5 @@ __all__ = [
     "Balance",
     "Link",
     "PlacementEvidence",
-    "collector_paused",
     "split_signed",
 ]

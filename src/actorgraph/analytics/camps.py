@@ -33,7 +33,6 @@ from actorgraph.analytics.balance import (
     RESAMPLES,
     Link,
     PlacementEvidence,
-    collector_paused,
     split_signed,
 )
 from actorgraph.analytics.layers import name
@@ -206,14 +205,6 @@ def camps(
     """
     if by not in BASES:
         raise UsageError(f"camps by {by!r}: choose hostility or narrative.")
-    with collector_paused():
-        return _camps(graph, by, seed, weight, statement_weight, include_reporters, restarts, resolution,
-                      exact_limit, resamples, min_links, min_stability)  # fmt: skip
-
-
-def _camps(graph: nx.MultiDiGraph, by: Basis, seed: int, weight: str | None, statement_weight: StatementWeight,
-           include_reporters: bool, restarts: int, resolution: float, exact_limit: int, resamples: int,
-           min_links: int, min_stability: float) -> CampsResult:  # fmt: skip
     reporters = sorted(reporting_voices(graph)) if not include_reporters else []
     if by == "narrative":
         links = narrative_links(graph, weight=statement_weight, include_reporters=include_reporters)
