@@ -110,12 +110,15 @@ bench: install bench-deps ## full benchmarks (~10 min): results in bench/results
 bench-smoke: install bench-deps ## one-minute benchmark run (CI): bench/results/smoke.json, fails only if the harness breaks
 	$(BENCH_ENV) $(BIN)/python -m bench.run --smoke
 
-bench-deps: ## wrk, the HTTP load generator of the API benchmark (apt-get, only when missing)
+bench-deps: ## wrk (apt-get, only when missing) and the peer, @neo4j/graphql, into bench/peer (npm ci, from its lock file)
 	@if ! command -v wrk >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }; \
 	  else echo "wrk not found: the API benchmark will be skipped (sudo apt-get install wrk)"; fi; \
 	fi
+	@if command -v npm >/dev/null; then \
+	  [ bench/peer/node_modules/.package-lock.json -nt bench/peer/package-lock.json ] || npm ci --prefix bench/peer --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the API benchmark will run without the peer (install Node 20 and npm)"; fi
 
 bench-neo4j-stop: ## stop the Neo4j the benchmark uses
 	$(BENCH_ENV) $(BIN)/actorgraph neo4j stop

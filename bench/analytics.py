@@ -100,7 +100,10 @@ def run(store: Store, scales: Sequence[int]) -> dict[str, Any]:
     target = {"statements": TARGET_STATEMENTS, "measured": largest["statements"] >= TARGET_STATEMENTS}
     if target["measured"]:
         target["total_seconds"] = largest["total_seconds"]
-    elif exponents["total"] is not None:
-        growth = (TARGET_STATEMENTS / largest["statements"]) ** max(exponents["total"], 1.0)
-        target["total_seconds"] = largest["total_seconds"] * growth
+        target["projection_seconds"] = largest["projection_seconds"]
+    else:
+        for key, exponent in (("total", exponents["total"]), ("projection", exponents["projection"])):
+            if exponent is not None:
+                growth = (TARGET_STATEMENTS / largest["statements"]) ** max(exponent, 1.0)
+                target[f"{key}_seconds"] = largest[f"{key}_seconds"] * growth
     return {"status": "ok", "scales": rows, "growth_exponents": exponents, "at_target_scale": target}

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import json
 import random
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -59,6 +63,7 @@ class _Zipf:
         return min(bisect_left(self.cum, rng.random() * self.cum[-1]), len(self.cum) - 1)
 
 
+@cache
 def _actor(i: int) -> Actor:
     rng = random.Random(i)
     name = f"{rng.choice(_WORDS).title()} {rng.choice(_NOUNS).title()} {i}"
@@ -95,16 +100,40 @@ def _propositions(scale: Scale, rng: random.Random) -> list[tuple[int, Predicate
 
 def generate(statements: int, seed: int = 0, per_source: int = PER_SOURCE) -> list[Dossier]:
     """``statements`` statements in dossiers of ``per_source`` each, the same for the same arguments."""
+    return list(iter_dossiers(statements, seed, per_source))
+
+
+def iter_dossiers(statements: int, seed: int = 0, per_source: int = PER_SOURCE) -> Iterator[Dossier]:
+    """The dossiers of :func:`generate` one at a time (a million statements do not fit in memory as models)."""
     rng = random.Random(seed)
     scale = Scale.of(statements)
     props = _propositions(scale, rng)
     prop_pick = _Zipf(len(props), 0.8)
     speakers = _Zipf(scale.actors)
-    dossiers: list[Dossier] = []
     for k, begin in enumerate(range(0, statements, per_source)):
         n = min(per_source, statements - begin)
-        dossiers.append(_dossier(k, n, props, prop_pick, speakers, rng))
-    return dossiers
+        yield _dossier(k, n, props, prop_pick, speakers, rng)
+
+
+def write_jsonl_corpus(statements: int, folder: Path, per_file: int = 10_000, seed: int = 0) -> list[Path]:
+    """The corpus of ``statements`` as JSON Lines files of ``per_file`` statements each, written as generated."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    batch: list[Dossier] = []
+    size = 0
+
+    def flush() -> None:
+        paths.append(write_jsonl(batch, folder / f"{len(paths):05d}.jsonl"))
+
+    for d in iter_dossiers(statements, seed):
+        batch.append(d)
+        size += len(d.statements)
+        if size >= per_file:
+            flush()
+            batch, size = [], 0
+    if batch:
+        flush()
+    return paths
 
 
 def _dossier(
@@ -194,3 +223,33 @@ def write_dossiers(dossiers: list[Dossier], folder: Path) -> list[Path]:
         path.write_text(yaml.dump(data, Dumper=dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def jsonl_records(dossiers: Iterable[Dossier]) -> Iterator[dict[str, Any]]:
+    """The records of a JSON Lines corpus holding these dossiers: each actor and event once, allegation
+    ids made unique per file (``source:local``), statements naming their source."""
+    seen: set[tuple[str, str]] = set()
+    for d in dossiers:
+        source = d.source.model_dump(mode="json", exclude_none=True)
+        if d.verification is not None:
+            source["verification"] = d.verification
+        yield {"type": "source", **source}
+        for kind, items in (("actor", d.actors), ("event", d.events)):
+            for item in items:
+                if (kind, item.id) not in seen:
+                    seen.add((kind, item.id))
+                    yield {"type": kind, **item.model_dump(mode="json", exclude_none=True, exclude_defaults=True)}
+        for a in d.allegations:
+            yield {"type": "allegation", **a.model_dump(mode="json", exclude_none=True), "id": f"{d.source.id}:{a.id}"}
+        for s in d.statements:
+            row = s.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+            yield {"type": "statement", **row, "allegation": f"{d.source.id}:{s.allegation}", "source": d.source.id}
+
+
+def write_jsonl(dossiers: Iterable[Dossier], path: Path) -> Path:
+    """A JSON Lines corpus of these dossiers (one record per line), written as it is generated."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as out:
+        for record in jsonl_records(dossiers):
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path

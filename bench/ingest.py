@@ -1,39 +1,46 @@
 """Ingest: our loader against the naive way (one transaction per statement) and the limit (plain CREATE).
 
-All three write the same precomputed data. The loader is timed in two parts: reading (YAML parsing
-and validation, measured on the generated files) and writing (``store.loader.load`` on checked dossiers:
-MERGE, derived statuses and relationships, one transaction per dossier). The naive way and the limit
-only write, so the write rate is the fair comparison; the end-to-end rate combines both parts.
-The naive way (and, at large scales, the loader) runs for a time budget and its rate is measured on
-the prefix it loaded: recorded as ``sampled`` with ``measured_statements``. A prefix loads into a
-smaller graph than the whole, so a sampled rate is an upper bound for the full load.
+All three write the same generated corpus, whole (never a sample of its first files, except the
+naive way, see below). The loader is timed in two parts on the files a user would load: reading
+(YAML parsing and validation of every file) and writing (``store.loader.load`` on the checked
+dossiers: MERGE, incremental statuses and derived relationships, grouped transactions). The naive
+way and the limit only write, so the write rate is the fair comparison; the end-to-end rate adds the
+reading. After the first load the derived data is checked against a full rebuild
+(``store.derived.check``), the same files are loaded again through ``load_paths`` (must change
+nothing, skipped by content hash), and a few held-out 50-statement dossiers are loaded into the full
+graph and, one by one, into an empty one (the hub-actor effect: their ratio).
+
+The naive way runs for a time budget on a prefix of the corpus (at ~100 statements/s the whole of
+100k would take hours): its rate on a smaller graph is an upper bound of its rate on the whole, so
+the loader/naive ratio is a lower bound. Recorded as ``sampled`` with ``measured_statements``.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
+import resource
+import statistics
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, LiteralString
 
-from actorgraph.ingest import PreparedDossier, PreparedStatement, read_dossiers
+from actorgraph.ingest import PreparedDossier, PreparedStatement, load_paths, read_dossiers
 from actorgraph.model import Dossier
 from actorgraph.model.rows import dossier_rows
 from actorgraph.model.vocabulary import ObjectType, Predicate
 from actorgraph.store import derived
 from actorgraph.store.core import Store, Tx
-from actorgraph.store.loader import load
+from actorgraph.store.loader import BATCH_STATEMENTS, load
 from actorgraph.store.schema import init_schema, wipe
-from bench.generate import generate, write_dossiers
+from bench.generate import PER_SOURCE, generate, write_dossiers
 from bench.queries import bench_query
 
 LIMIT_BATCH = 10_000
-#: Files parsed to measure the reader's rate when the corpus is too big to parse in the time budget.
-PARSE_SAMPLE = 60
-#: Dossiers per ``load`` call when the loader runs against a time budget.
-LOADER_CHUNK = 4
+#: Held-out dossiers loaded into the full graph and into an empty one (the median of each is compared).
+PROBES = 3
 
 
 def prepare(dossiers: Sequence[Dossier]) -> list[PreparedDossier]:
@@ -58,6 +65,7 @@ def prepare(dossiers: Sequence[Dossier]) -> list[PreparedDossier]:
                 source_text=text,
                 source_sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
                 statements=statements,
+                content_sha256=hashlib.sha256(d.model_dump_json().encode("utf-8")).hexdigest(),
             )
         )
     return out
@@ -73,39 +81,79 @@ def reset(store: Store) -> None:
     init_schema(store)
 
 
-def measure_parse(paths: Sequence[Path], budget_files: int = PARSE_SAMPLE) -> dict[str, Any]:
-    """The reader's rate (YAML -> validated dossiers) on the first ``budget_files`` files."""
-    sample = list(paths[:budget_files])
+def peak_rss_mib() -> float:
+    """The peak resident memory of this process so far, in MiB (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def load_average() -> float:
+    """The 1-minute load average when a measurement starts (other work on the machine skews it)."""
+    return round(os.getloadavg()[0], 2)
+
+
+def measure_parse(paths: Sequence[Path]) -> tuple[dict[str, Any], list[PreparedDossier]]:
+    """The reader's rate (YAML -> validated dossiers) over every file, and the dossiers it gave."""
+    load_avg = load_average()
     began = time.perf_counter()
-    prepared = read_dossiers(sample)
+    prepared = read_dossiers(paths)
     seconds = time.perf_counter() - began
     n = statement_count(prepared)
-    return {"files": len(sample), "statements": n, "seconds": seconds, "statements_per_s": n / seconds}
+    result = {"files": len(paths), "statements": n, "seconds": seconds, "statements_per_s": n / seconds,
+              "load_average": load_avg}  # fmt: skip
+    return result, prepared
 
 
-def measure_loader(store: Store, prepared: Sequence[PreparedDossier], budget_s: float) -> dict[str, Any]:
-    """First load into an empty db (dossiers in order, for at most ``budget_s``), then the same again.
+def measure_loader(
+    store: Store, prepared: Sequence[PreparedDossier], folder: Path | None = None, *, check: bool = True
+) -> dict[str, Any]:
+    """First load of every dossier into an empty db; the check against a rebuild; the reload from files.
 
-    The reload must change nothing (idempotence); its time is the cost of re-running a load.
+    The reload goes through ``load_paths`` on ``folder`` (the files the dossiers were read from) when
+    given, as a user would re-run a load: unchanged files are skipped by hash. It must change nothing.
     """
     reset(store)
-    loaded: list[PreparedDossier] = []
-    first_seconds = 0.0
-    while len(loaded) < len(prepared) and first_seconds < budget_s:
-        chunk = prepared[len(loaded) : len(loaded) + LOADER_CHUNK]
-        first_seconds += load(store, chunk).seconds
-        loaded += chunk
-    again = load(store, loaded)
-    n = statement_count(loaded)
+    load_avg = load_average()
+    first = load(store, prepared, batch_statements=BATCH_STATEMENTS)
+    problems = derived.check(store) if check else None
+    began = time.perf_counter()
+    again = load_paths(store, [folder]) if folder is not None else load(store, prepared)
+    reload_seconds = time.perf_counter() - began
+    n = statement_count(prepared)
     return {
-        "statements": statement_count(prepared),
+        "statements": n,
         "measured_statements": n,
-        "sampled": len(loaded) < len(prepared),
-        "first_seconds": first_seconds,
-        "first_statements_per_s": n / first_seconds,
-        "reload_seconds": again.seconds,
-        "reload_statements_per_s": n / again.seconds,
+        "sampled": False,
+        "load_average": load_avg,
+        "batch_statements": BATCH_STATEMENTS,
+        "transactions": first.transactions,
+        "first_seconds": first.seconds,
+        "first_statements_per_s": n / first.seconds,
+        "derived": dict(first.derived),
+        "check_problems": problems,
+        "reload_seconds": reload_seconds,
+        "reload_statements_per_s": n / reload_seconds,
         "reload_changed_anything": again.changed,
+        "reload_skipped_dossiers": again.skipped,
+        "peak_rss_mib": peak_rss_mib(),
+    }
+
+
+def measure_probes(store: Store, probes: Sequence[PreparedDossier]) -> dict[str, Any]:
+    """Held-out dossiers loaded one by one into the full graph, then each alone into an empty one."""
+    load_avg = load_average()
+    full = [load(store, [p]).seconds for p in probes]
+    empty = []
+    for p in probes:
+        reset(store)
+        empty.append(load(store, [p]).seconds)
+    into_full, into_empty = statistics.median(full), statistics.median(empty)
+    return {
+        "dossiers": len(probes),
+        "statements_each": [len(p.statements) for p in probes],
+        "load_average": load_avg,
+        "into_full_seconds": full,
+        "into_empty_seconds": empty,
+        "ratio": into_full / into_empty,
     }
 
 
@@ -144,6 +192,7 @@ def measure_naive(store: Store, prepared: Sequence[PreparedDossier], budget_s: f
     def one(tx: Tx, name: str, params: dict[str, Any]) -> None:
         tx.run_text(bench_query(name), **params).consume()
 
+    load_avg = load_average()
     done = 0
     began = time.perf_counter()
     for name, params in work:
@@ -158,6 +207,7 @@ def measure_naive(store: Store, prepared: Sequence[PreparedDossier], budget_s: f
         "seconds": seconds,
         "statements_per_s": done / seconds,
         "sampled": done < len(work),
+        "load_average": load_avg,
     }
 
 
@@ -204,61 +254,66 @@ def _run_batch(tx: Tx, text: LiteralString, rows: list[dict[str, Any]]) -> None:
 def measure_limit(store: Store, prepared: Sequence[PreparedDossier]) -> dict[str, Any]:
     """The limit: plain CREATE into an empty database, no MERGE, no statuses, no derived relationships."""
     reset(store)
+    load_avg = load_average()
     began = time.perf_counter()
     n = create_plain(store, prepared)
     seconds = time.perf_counter() - began
-    return {"statements": n, "seconds": seconds, "statements_per_s": n / seconds}
+    return {"statements": n, "seconds": seconds, "statements_per_s": n / seconds, "load_average": load_avg}
 
 
 def seed_graph(store: Store, statements: int) -> dict[str, Any]:
     """A graph of ``statements`` generated statements with statuses and derived relationships, built fast.
 
     For the API and analytics benchmarks, which need a loaded graph, not a measured load: plain
-    CREATE, then one refresh of every allegation's derived data (the store's own code), so the
-    graph is exactly what the loader would leave, in a fraction of its time.
+    CREATE, then one full rebuild of the derived data (the store's own code), so the graph has the
+    statuses and relationships the loader would leave, in a fraction of its time.
     """
     reset(store)
     began = time.perf_counter()
     prepared = prepare(generate(statements))
     create_plain(store, prepared)
-    ids = [r["id"] for r in store.query("all_allegation_ids")]
-    store.write(derived.refresh, ids)
+    store.write(derived.refresh_all)
+    ids = store.query("all_allegation_ids")
     return {"statements": statement_count(prepared), "allegations": len(ids), "seconds": time.perf_counter() - began}
 
 
-def run_scale(
-    store: Store,
-    statements: int,
-    *,
-    budget_s: float,
-    parse_files: int = PARSE_SAMPLE,
-) -> dict[str, Any]:
-    """Every ingest measurement at one scale; ratios against the naive way and the limit."""
+def run_scale(store: Store, statements: int, *, budget_s: float, probes: int = PROBES) -> dict[str, Any]:
+    """Every ingest measurement at one scale over the whole corpus; ratios against the naive way and the limit.
+
+    The corpus is generated with ``probes`` dossiers more than ``statements``: those are held out
+    and loaded afterwards, into the full graph and into an empty one.
+    """
     began = time.perf_counter()
-    dossiers = generate(statements)
-    prepared = prepare(dossiers)
+    dossiers = generate(statements + probes * PER_SOURCE)
+    corpus, held_out = dossiers[: len(dossiers) - probes], dossiers[len(dossiers) - probes :]
     generated_s = time.perf_counter() - began
     with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as tmp:
-        paths = write_dossiers(dossiers[:parse_files], Path(tmp))
-        parse = measure_parse(paths, parse_files)
-    loader = measure_loader(store, prepared, budget_s)
-    naive = measure_naive(store, prepared, budget_s / 2)
-    limit = measure_limit(store, prepared)
+        folder = Path(tmp) / "corpus"
+        write_dossiers(corpus, folder)
+        parse, prepared = measure_parse(sorted(folder.glob("*.yaml")))
+        loader = measure_loader(store, prepared, folder)
+    hub = measure_probes(store, prepare(held_out))
+    del prepared
+    plain = prepare(corpus)
+    naive = measure_naive(store, plain, budget_s)
+    limit = measure_limit(store, plain)
     reset(store)
     write_rate = loader["first_statements_per_s"]
     end_to_end = 1.0 / (1.0 / write_rate + 1.0 / parse["statements_per_s"])
     return {
-        "statements": statement_count(prepared),
-        "dossiers": len(prepared),
+        "statements": statement_count(plain),
+        "dossiers": len(plain),
         "generate_seconds": generated_s,
         "parse": parse,
         "loader": {**loader, "end_to_end_statements_per_s": end_to_end},
+        "probes": hub,
         "naive": naive,
         "limit": limit,
         "ratios": {
             "loader_vs_naive": write_rate / naive["statements_per_s"],
             "loader_vs_limit": write_rate / limit["statements_per_s"],
             "loader_end_to_end_vs_naive": end_to_end / naive["statements_per_s"],
-            "reload_speedup": loader["first_seconds"] / loader["reload_seconds"],
+            "reload_speedup": (parse["seconds"] + loader["first_seconds"]) / loader["reload_seconds"],
+            "probe_full_vs_empty": hub["ratio"],
         },
     }

@@ -16,7 +16,7 @@ import sys
 import time
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +24,11 @@ from actorgraph.local import server
 from actorgraph.settings import get_settings
 from actorgraph.store.core import Store
 from actorgraph.store.schema import init_schema
-from bench import analytics, api, ingest, machine, report
+from bench import analytics, api, bulk, ingest, machine, report
 
 RESULTS = Path(__file__).resolve().parent / "results"
 PROTECTED_PORTS = (7687, 7688)
-PARTS = ("ingest", "api", "analytics")
+PARTS = ("ingest", "bulk", "api", "analytics")
 
 
 @dataclass(frozen=True)
@@ -41,10 +41,14 @@ class Plan:
     api_statements: int
     api_seconds: float
     analytics_scales: tuple[int, ...]
+    api_concurrency: tuple[int, ...] = (1, 8, 32)
+    api_rounds: int = 2
+    #: Statements of the bulk import (0: not run; it restarts the server, too slow for a smoke run).
+    bulk_statements: int = 0
 
 
-FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (2_500, 10_000, 40_000))
-SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200))
+FULL = Plan("full", (10_000, 100_000), 60.0, 10_000, 8.0, (2_500, 10_000, 40_000), bulk_statements=1_000_000)
+SMOKE = Plan("smoke", (1_000,), 6.0, 1_000, 1.0, (300, 600, 1_200), api_concurrency=(8,), api_rounds=1)
 
 
 def _ingest(store: Store, plan: Plan) -> dict[str, Any]:
@@ -52,17 +56,35 @@ def _ingest(store: Store, plan: Plan) -> dict[str, Any]:
     return {"status": "ok", "budget_s": plan.ingest_budget_s, "scales": scales}
 
 
+def _bulk(store: Store, plan: Plan) -> dict[str, Any]:
+    if not plan.bulk_statements:
+        return {"status": "skipped: full runs only (the import restarts the server)"}
+    return bulk.run(store, plan.bulk_statements)
+
+
 def _api(store: Store, plan: Plan) -> dict[str, Any]:
-    seeded = ingest.seed_graph(store, plan.api_statements)
-    return {**api.run(store, plan.api_seconds), "graph": seeded}
+    seeded = ingest.seed_graph(store, OPTIONS.get("api_statements") or plan.api_statements)
+    measured = api.run(
+        store,
+        plan.api_seconds,
+        concurrency=plan.api_concurrency,
+        rounds=OPTIONS.get("rounds") or plan.api_rounds,
+        workers=OPTIONS.get("workers") or 1,
+        baseline=OPTIONS.get("baseline"),
+    )
+    return {**measured, "graph": seeded}
 
 
 def _analytics(store: Store, plan: Plan) -> dict[str, Any]:
     return analytics.run(store, plan.analytics_scales)
 
 
+#: Options of this run that only some parts read (set from the command line in ``main``).
+OPTIONS: dict[str, Any] = {}
+
 RUNNERS: dict[str, Callable[[Store, Plan], dict[str, Any]]] = {
     "ingest": _ingest,
+    "bulk": _bulk,
     "api": _api,
     "analytics": _analytics,
 }
@@ -73,8 +95,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny scales, about a minute (what CI runs)")
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts (default: all)")
     parser.add_argument("--out", type=Path, default=RESULTS, help="folder for the results JSON")
+    parser.add_argument("--rounds", type=int, help="API: interleaved rounds per query and concurrency (median kept)")
+    parser.add_argument("--workers", type=int, help="API: actorgraph worker processes (default 1, like the peer)")
+    parser.add_argument("--api-statements", type=int, help="API: size of the graph (default: the plan's)")
+    parser.add_argument("--baseline-src", type=Path, help="API: also measure actorgraph from this src/ (before)")
+    parser.add_argument(
+        "--ingest-scales", help="comma-separated statement counts instead of the plan's (mode 'partial')"
+    )
+    parser.add_argument("--bulk-statements", type=int, help="statements of the bulk import instead of the plan's")
     args = parser.parse_args(argv)
+    OPTIONS.update(rounds=args.rounds, workers=args.workers, api_statements=args.api_statements,
+                   baseline=args.baseline_src.resolve() if args.baseline_src else None)  # fmt: skip
     plan = SMOKE if args.smoke else FULL
+    if args.ingest_scales or args.bulk_statements:  # not the plan: results go to partial.json, never BENCHMARKS.md
+        scales = tuple(int(x) for x in args.ingest_scales.split(",")) if args.ingest_scales else plan.ingest_scales
+        plan = replace(plan, mode="partial", ingest_scales=scales, bulk_statements=args.bulk_statements or 0)
     parts = [p for p in args.only.split(",") if p]
     unknown = set(parts) - set(PARTS)
     if unknown:

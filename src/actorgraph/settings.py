@@ -38,7 +38,7 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000
-    api_workers: int = Field(1, description="uvicorn worker processes for `actorgraph serve`.")
+    api_workers: int | None = Field(None, description="Worker processes of `actorgraph serve` (default: one per core).")
     api_keys: list[SecretStr] = Field(default_factory=list, description="Keys that may run mutations (X-API-Key).")
     api_jwt_secret: SecretStr | None = Field(None, description="HS256 secret for bearer tokens (role `editor`).")
     api_open_queries: bool = Field(True, description="Queries without credentials (mutations always need them).")
@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     api_max_tokens: int = Field(2000, description="Most tokens in one query document.")
     api_max_page_size: int = Field(100, description="Largest `first`/`last` (and nested list `limit`).")
     api_tx_timeout: float = Field(10.0, description="Seconds a Neo4j transaction of the API may run.")
+    analytics_backend: str = Field(
+        "auto", description="networkx backend for the reports: auto, networkx (none) or a backend's name."
+    )
+    api_response_cache: bool = Field(
+        True, description="Serve repeated anonymous reads from memory until the graph changes (ETag on GET)."
+    )
     api_cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API.")
 
     @property

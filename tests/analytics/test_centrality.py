@@ -97,3 +97,30 @@ def test_pagerank_always_converges() -> None:
     rows = {r.actor: r for r in centrality(g, alpha=0.99).rows}
     assert rows["a"].pagerank == pytest.approx(0.5, abs=1e-3)
     assert rows["b"].pagerank == pytest.approx(rows["c"].pagerank)
+
+
+def test_the_backend_setting_chooses_networkx_dispatch() -> None:
+    from actorgraph.analytics import backend
+    from actorgraph.errors import ConfigError
+
+    assert backend.chosen("networkx") == []
+    assert backend.chosen("auto") == backend.installed()
+    with pytest.raises(ConfigError, match="ACTORGRAPH_ANALYTICS_BACKEND=no-such-backend"):
+        backend.chosen("no-such-backend")
+    with backend.preferred("networkx") as used:
+        assert used == []
+
+
+@pytest.mark.parametrize("k", [None, 1, 7, 40])
+def test_vectorized_betweenness_is_networkx_betweenness(k: int | None) -> None:
+    from actorgraph.analytics.brandes import betweenness
+
+    rng = random.Random(3)
+    g = nx.gnm_random_graph(40, 90, seed=3)
+    g.add_edges_from((rng.randrange(40), 40 + i) for i in range(5))  # leaves
+    g.add_node("isolated")
+    ours = betweenness(g, k=k, seed=11)
+    theirs = nx.betweenness_centrality(g, k=k, normalized=True, seed=11)
+    assert set(ours) == set(theirs)
+    for v in theirs:
+        assert ours[v] == pytest.approx(theirs[v], rel=1e-9, abs=1e-12, nan_ok=True)

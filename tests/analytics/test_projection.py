@@ -28,7 +28,9 @@ def test_unfiltered_projection_has_every_actor_and_signed_weighted_edges(small_n
         ("a", "k", "OPPOSES", -1, 1),
     }
     assert g["k"]["a"]["ACCUSES"]["first_stated"] == dt.date(2030, 1, 10)
-    assert sorted(g.graph["allegations"]) == ["al1", "al2", "al3", "al4"]
+    # Unfiltered, only allegations both affirmed and denied bring their statements: nothing else can be
+    # contested or contradicted, and the derived edges already carry the rest.
+    assert sorted(g.graph["allegations"]) == ["al1"] and g.graph["disputed_only"]
     assert g.graph["allegations"]["al1"].status == "CONTESTED"
     assert [a.voice for a in g.graph["allegations"]["al1"].accounts if a.stance == "DENIES"] == ["h"]
 

@@ -184,9 +184,37 @@ def test_round_trips_depend_on_depth_not_on_page_size(gql: GraphQL, driver: Driv
     assert len(large["data"]["allegations"]["edges"]) == 50
     assert small["_round_trips"] == large["_round_trips"]
     assert small["extensions"]["cypherQueries"] == small["_round_trips"]
-    # ids, allegations, then statements and subjects (two loaders, one level), then speakers+sources
-    assert large["_round_trips"] == 5
+    # the page, its allegations with their subjects, statements, speakers and sources: one look-ahead read
+    assert large["_round_trips"] == 1
     both = """{ allegations(first: 50) { edges { node { id subject { name }
         affirming(limit: 3) { quote speaker { name } } denying { quote source { title } }
         statements(limit: 7) { speaker { name } } } } } }"""
-    assert gql(both)["_round_trips"] == 5  # stances and limits differ, the batches do not
+    assert gql(both)["_round_trips"] == 1  # stances and limits differ, the read does not
+    # Deeper than the read goes: the loaders take over, one batch per level (the statements' allegations
+    # need their full rows for the subject's id, then the subjects), whatever the page size.
+    deep = """query($n: Int!) { allegations(first: $n) { edges { node { id
+        statements { allegation { subject { name } } } } } } }"""
+    deep_small, deep_large = gql(deep, {"n": 5}), gql(deep, {"n": 50})
+    assert "errors" not in deep_large, deep_large
+    assert deep_small["_round_trips"] == deep_large["_round_trips"] == 3
+    names = {s["allegation"]["subject"]["name"] for e in deep_large["data"]["allegations"]["edges"]
+             for s in e["node"]["statements"]}  # fmt: skip
+    assert names == {f"Subject {i}" for i in range(1, 51)}
+
+
+def test_one_round_trip_per_root_field(gql: GraphQL, seed: None) -> None:
+    body = gql("""{ actor(id: "kremlin") { name statements(limit: 3) { quote allegation { summary } } }
+        legion: actor(id: "freedom-of-russia-legion") { name }
+        node(id: "hur") { ... on Actor { name } }
+        actors(first: 3) { totalCount edges { node { name } } } }""")
+    assert "errors" not in body, body
+    assert body["_round_trips"] == 4
+    assert body["data"]["node"] == {"name": "Main Directorate of Intelligence (HUR)"}
+    assert len(body["data"]["actor"]["statements"]) == 3
+    assert all(s["allegation"]["summary"] for s in body["data"]["actor"]["statements"])
+    assert body["data"]["actors"]["totalCount"] == 12
+    # a typed lookup does not find another label's node
+    assert gql('{ actor(id: "hur") { id } allegation(id: "hur") { id } }')["data"] == {
+        "actor": {"id": "hur"},
+        "allegation": None,
+    }

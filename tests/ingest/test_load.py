@@ -66,8 +66,8 @@ def test_loading_twice_changes_nothing(load: Loader, driver: Driver) -> None:
     again = load(SEED)
     assert snapshot(driver) == before
     assert not again.changed
-    for label, counter in first.changes.items():
-        assert again.count(label, "unchanged") == sum(counter.values())
+    assert (first.skipped, again.skipped) == (0, 1)
+    assert again.transactions == 0 and again.statements == 0
 
 
 def test_cli_load_prints_summary_and_second_run_says_unchanged(driver: Driver) -> None:
@@ -94,14 +94,16 @@ def test_two_loaders_at_once_leave_no_duplicates(driver: Driver, settings: Setti
     for t in threads:
         t.join()
     assert not errors
-    ids = driver.execute_query("MATCH (n) RETURN n.id AS id").records
+    ids = driver.execute_query("MATCH (n) WHERE n.id IS NOT NULL RETURN n.id AS id").records
     all_ids = [r["id"] for r in ids]
     assert len(all_ids) == len(set(all_ids))
     counts = {
         r["label"]: r["n"]
         for r in driver.execute_query("MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n").records
     }
-    assert counts == {"Actor": 19, "Event": 3, "Source": 2, "Allegation": 25, "Statement": 31}
+    assert {k: v for k, v in counts.items() if k != "NameKey"} == {
+        "Actor": 19, "Event": 3, "Source": 2, "Allegation": 25, "Statement": 31, "Dossier": 2
+    }  # fmt: skip
     duplicated = driver.execute_query(
         "MATCH (a)-[r]->(b) WITH a, type(r) AS t, b, count(*) AS n WHERE n > 1 RETURN count(*) AS dups"
     ).records[0]["dups"]

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from actorgraph.model.vocabulary import (
+    INDEX_RELATIONSHIPS,
     NETWORK_RELATIONS,
     PREDICATES,
     PROVENANCE_RELATIONSHIPS,
@@ -43,7 +44,7 @@ def problems(text: str) -> list[str]:
     """
     found: list[str] = []
     for types in type_lists(text):
-        unknown = types - ALL - PROVENANCE_RELATIONSHIPS
+        unknown = types - ALL - PROVENANCE_RELATIONSHIPS - INDEX_RELATIONSHIPS
         if unknown:
             found.append(f"unknown relationship types {sorted(unknown)}")
         derived = types & ALL

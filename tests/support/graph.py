@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from neo4j import Driver
+from neo4j import Driver, GraphDatabase
 
 from actorgraph.ingest import LoadReport
 
@@ -17,9 +17,13 @@ Loader = Callable[..., LoadReport]
 
 def snapshot(driver: Driver) -> dict[str, Any]:
     """Every node and relationship with its properties, for comparing graph states exactly."""
-    nodes = driver.execute_query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY n.id").records
+    # NameKey nodes (the name index) have a `key`, every other node an `id`.
+    nodes = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
+    ).records
     rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b"
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
+        "ORDER BY a, t, b"
     ).records
     return {"nodes": [(r["l"], r["p"]) for r in nodes], "rels": [(r["a"], r["t"], r["b"], r["p"]) for r in rels]}
 
@@ -79,3 +83,12 @@ def write_small_network(driver: Driver) -> None:
     }
     for stmt in SMALL_WRITE.strip().split(";\n"):
         driver.execute_query(stmt, params)  # type: ignore[arg-type]
+
+
+def forget_bookmarks(driver: Driver) -> None:
+    """Drop the bookmarks ``driver.execute_query`` chains its calls with.
+
+    A bulk import replaces the database: its transaction ids start again from the beginning, so a
+    bookmark of an earlier transaction names a version the new database will never reach.
+    """
+    driver._query_bookmark_manager = GraphDatabase.bookmark_manager()  # type: ignore[attr-defined]

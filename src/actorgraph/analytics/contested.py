@@ -53,6 +53,8 @@ def contested(graph: nx.MultiDiGraph, *, include_uncontested: bool = False) -> l
     >>> [(r.allegation, r.affirming, r.denying, r.sources) for r in contested(build_graph([], [], {"x": info}))]
     [('x', ['k'], ['y'], 2)]
     """
+    if include_uncontested and graph.graph.get("disputed_only"):
+        raise ActorgraphError("this graph holds only disputed allegations' statements: cannot list uncontested ones.")
     rows: list[ContestedRow] = []
     for info in allegations_of(graph).values():
         affirming = sorted({a.voice for a in info.accounts if a.stance is Stance.AFFIRMS})

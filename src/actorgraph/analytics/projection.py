@@ -78,6 +78,7 @@ def project(store: Store, network_filter: NetworkFilter | None = None, *, accoun
     data = read_network(store, network_filter, accounts=accounts)
     graph = build_graph(data.actors, data.edges, data.allegations)
     graph.graph["filter"] = network_filter
+    graph.graph["disputed_only"] = data.disputed_only
     return graph
 
 

@@ -17,7 +17,7 @@ from actorgraph.api.auth import Principal
 from actorgraph.model.vocabulary import RelationType
 from actorgraph.settings import Settings
 from actorgraph.store.core import Store
-from actorgraph.store.reads import AllegationsKey, Reader, Row, StatementsKey
+from actorgraph.store.reads import AllegationsKey, NodeKey, Reader, Row, StatementsKey
 
 NodeRow = tuple[str, Row]
 
@@ -32,14 +32,14 @@ class Loaders:
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
-        self.node: DataLoader[str, NodeRow | None] = DataLoader(self._load_nodes)
+        self.node: DataLoader[NodeKey, NodeRow | None] = DataLoader(self._load_nodes)
         self.statements: DataLoader[StatementsKey, list[Row]] = DataLoader(self._load_statements)
         self.allegations: DataLoader[AllegationsKey, list[Row]] = DataLoader(self._load_allegations)
         self.relations: DataLoader[str, list[Row]] = DataLoader(self._load_relations)
 
-    async def _load_nodes(self, ids: list[str]) -> list[NodeRow | None]:
-        found = await asyncio.to_thread(self.reader.nodes, ids)
-        return [found.get(i) for i in ids]
+    async def _load_nodes(self, keys: list[NodeKey]) -> list[NodeRow | None]:
+        found = await asyncio.to_thread(self.reader.nodes, keys)
+        return [found.get(k) for k in keys]
 
     async def _load_statements(self, keys: list[StatementsKey]) -> list[list[Row]]:
         grouped = await asyncio.to_thread(self.reader.statements_of, keys)
@@ -57,7 +57,8 @@ class Loaders:
     def prime(self, label: str, rows: list[Row]) -> None:
         """Rows fetched by a one-to-many query are node rows too: later ``node`` loads need no query."""
         for row in rows:
-            self.node.prime(row["id"], (label, row))
+            self.node.prime((label, row["id"]), (label, row))
+            self.node.prime((None, row["id"]), (label, row))
 
 
 class Context(BaseContext):
@@ -70,3 +71,5 @@ class Context(BaseContext):
         self.reader = Reader(store)
         self.principal = principal
         self.loaders = Loaders(self.reader)
+        #: "query" or "mutation", set when the operation starts (an answer to a query may be cached).
+        self.operation_type: str | None = None

@@ -87,5 +87,5 @@ class NetworkQuery:
         maximum = info.context.settings.api_max_page_size
         if len(ids) > maximum:
             raise CodedError(f"ids: at most {maximum} at once (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
-        found: list[Any] = await info.context.loaders.node.load_many([str(i) for i in ids])
+        found: list[Any] = await info.context.loaders.node.load_many([(None, str(i)) for i in ids])
         return [build(*row) if row else None for row in found]

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import strawberry
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
 from strawberry.extensions.base_extension import SchemaExtension
 from strawberry.tools import merge_types
 
 from actorgraph import model
-from actorgraph.api import live
+from actorgraph.api import live, roots
 from actorgraph.api.analytics import AnalyticsQuery
 from actorgraph.api.auth import require_editor, require_reader
-from actorgraph.api.connections import Connection, connection
+from actorgraph.api.connections import Connection
 from actorgraph.api.enums import (
     ActorKind,
     AllegationStatus,
@@ -31,6 +29,7 @@ from actorgraph.api.enums import (
 )
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
 from actorgraph.api.exports import Exports
+from actorgraph.api.limits import limit_extensions
 from actorgraph.api.types import (
     Actor,
     Allegation,
@@ -39,7 +38,6 @@ from actorgraph.api.types import (
     Node,
     Source,
     Statement,
-    build,
     load_node,
 )
 from actorgraph.settings import Settings
@@ -47,7 +45,6 @@ from actorgraph.store import mutations
 from actorgraph.store.core import Tx
 
 R = TypeVar("R")
-LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
 MAX_GRAPH_DEPTH = 4
 MAX_PATH_LENGTH = 8
 
@@ -58,6 +55,8 @@ class ReadAccess(SchemaExtension):
     def on_execute(self):  # type: ignore[no-untyped-def]
         ctx = self.execution_context.context
         op = self.execution_context.operation_type
+        if op is not None:
+            ctx.operation_type = op.value
         if op is not None and op.value == "query":
             require_reader(ctx.principal, ctx.settings)
         yield
@@ -92,12 +91,6 @@ class GraphView:
     edges: list[GraphEdge]
 
 
-@strawberry.type
-class SearchHit:
-    score: float
-    node: Node
-
-
 def _orient(edges: list[dict[str, Any]], start: str) -> None:
     """Mark each path edge OUT if it points away from ``start`` (by hops along the paths), else IN."""
     hops = {start: 0}
@@ -126,7 +119,7 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
     ids = list(
         dict.fromkeys([*extra_ids, *(e["source"] for e in unique.values()), *(e["target"] for e in unique.values())])
     )
-    found = await info.context.loaders.node.load_many(ids)
+    found = await info.context.loaders.node.load_many([(None, i) for i in ids])
     nodes = [
         GraphNode(id=strawberry.ID(i), label=row[0], name=row[1].get("name", i), kind=row[1].get("kind"))
         for i, row in zip(ids, found, strict=True)
@@ -155,17 +148,15 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
 class Query:
     @strawberry.field(description="Any actor, event, allegation, statement or source by id.")
     async def node(self, info: Ctx, id: strawberry.ID) -> Node | None:
-        return await load_node(info, id)
+        return await roots.by_id(info.context, _selections(info), str(id), None)  # type: ignore[no-any-return]
 
     @strawberry.field
     async def actor(self, info: Ctx, id: strawberry.ID) -> Actor | None:
-        node = await load_node(info, id)
-        return node if isinstance(node, Actor) else None
+        return await roots.by_id(info.context, _selections(info), str(id), "Actor")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def allegation(self, info: Ctx, id: strawberry.ID) -> Allegation | None:
-        node = await load_node(info, id)
-        return node if isinstance(node, Allegation) else None
+        return await roots.by_id(info.context, _selections(info), str(id), "Allegation")  # type: ignore[no-any-return]
 
     @strawberry.field
     async def actors(
@@ -177,7 +168,10 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Actor]:
-        return await connection(info, "list_actors", first, after, last, before, kind=kind.value if kind else None)
+        return await roots.by_kind(
+            info.context, _selections(info), "actors", kind=kind.value if kind else None,
+            first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field(description="Allegations, filtered; `contestedOnly` keeps those affirmed and denied.")
     async def allegations(
@@ -194,10 +188,10 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Allegation]:
-        return await connection(
-            info, "list_allegations", first, after, last, before,
-            predicate=predicate.value if predicate else None, status=status.value if status else None,
-            subject=subject, object=object, speaker=speaker, contested_only=contested_only,
+        return await roots.allegations(
+            info.context, _selections(info), predicate=predicate.value if predicate else None,
+            status=status.value if status else None, subject=subject, object=object, speaker=speaker,
+            contested_only=contested_only, first=first, after=after, last=last, before=before,
         )  # fmt: skip
 
     @strawberry.field(description="Statements, filtered by stance, speaker and date range (inclusive).")
@@ -213,9 +207,9 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Statement]:
-        return await connection(
-            info, "list_statements", first, after, last, before,
-            stance=stance.value if stance else None, speaker=speaker, date_from=date_from, date_to=date_to,
+        return await roots.statements(
+            info.context, _selections(info), stance=stance.value if stance else None, speaker=speaker,
+            date_from=date_from, date_to=date_to, first=first, after=after, last=last, before=before,
         )  # fmt: skip
 
     @strawberry.field
@@ -228,7 +222,10 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Source]:
-        return await connection(info, "list_sources", first, after, last, before, kind=kind.value if kind else None)
+        return await roots.by_kind(
+            info.context, _selections(info), "sources", kind=kind.value if kind else None,
+            first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field
     async def events(
@@ -240,19 +237,14 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[Event]:
-        return await connection(info, "list_events", first, after, last, before, kind=kind.value if kind else None)
+        return await roots.by_kind(
+            info.context, _selections(info), "events", kind=kind.value if kind else None,
+            first=first, after=after, last=last, before=before,
+        )  # fmt: skip
 
     @strawberry.field(description="Full-text search over actor names and aliases, event names and quotes.")
-    async def search(self, info: Ctx, text: str, limit: int = 20) -> list[SearchHit]:
-        if not text.strip():
-            raise CodedError("text: give at least one word to search for", BAD_USER_INPUT)
-        if not 1 <= limit <= info.context.settings.api_max_page_size:
-            raise CodedError("limit is out of range (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
-        # Every word must match (Lucene's default is any word); user text never reaches Lucene unescaped.
-        escaped = " AND ".join(LUCENE_SPECIAL.sub(r"\\\1", word) for word in text.split())
-        hits = await asyncio.to_thread(info.context.reader.search, escaped, limit)
-        found = await info.context.loaders.node.load_many([h[1] for h in hits])
-        return [SearchHit(score=h[2], node=build(*row)) for h, row in zip(hits, found, strict=True) if row]
+    async def search(self, info: Ctx, text: str, limit: int = 20) -> list[roots.SearchHit]:
+        return await roots.search(info.context, _selections(info), text, limit)
 
     @strawberry.field(description="An actor's neighborhood over derived relationships, `depth` hops out.")
     async def neighborhood(
@@ -264,7 +256,7 @@ class Query:
     ) -> GraphView:
         if not 1 <= depth <= MAX_GRAPH_DEPTH:
             raise CodedError(f"depth must be between 1 and {MAX_GRAPH_DEPTH}", BAD_USER_INPUT)
-        if await load_node(info, actor_id) is None:
+        if await load_node(info, actor_id, "Actor") is None:
             raise CodedError(f"actorId: no actor {actor_id!r}", NOT_FOUND)
         types = _types(relation_types)
         seen = {str(actor_id)}
@@ -437,6 +429,10 @@ class Mutation:
         return result
 
 
+def _selections(info: Ctx) -> Any:
+    return info.selected_fields[0].selections
+
+
 def _fields(value: Any) -> dict[str, Any]:
     return {k: (str(v) if k == "id" else v) for k, v in vars(value).items()}
 
@@ -449,10 +445,5 @@ def build_schema(settings: Settings) -> strawberry.Schema:
         query=merge_types("Query", (Query, NetworkQuery)),
         mutation=Mutation,
         subscription=live.Subscription,
-        extensions=[
-            lambda: QueryDepthLimiter(max_depth=settings.api_max_depth),
-            lambda: MaxAliasesLimiter(max_alias_count=settings.api_max_aliases),
-            lambda: MaxTokensLimiter(max_token_count=settings.api_max_tokens),
-            ReadAccess,
-        ],
+        extensions=[*limit_extensions(settings), ReadAccess],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import strawberry
@@ -21,8 +22,10 @@ from actorgraph.api.enums import (
     Verdict,
 )
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
+from actorgraph.api.lookahead import Keys
 from actorgraph.model import vocabulary as v
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
+from actorgraph.store.tree import TreeNode
 
 #: Every derived relationship type, as the store names it.
 ALL_RELATION_TYPES = frozenset(t.value for t in v.RelationType)
@@ -30,16 +33,41 @@ ALL_RELATION_TYPES = frozenset(t.value for t in v.RelationType)
 Ctx = Info[Any, None]
 
 
-def page_limit(info: Ctx, limit: int) -> int:
-    """Nested lists are bounded by the same maximum as connection pages."""
-    maximum = info.context.settings.api_max_page_size
+def page_limit(maximum: int, limit: int) -> int:
+    """Nested lists are bounded by the same maximum as connection pages (ACTORGRAPH_API_MAX_PAGE_SIZE)."""
     if limit < 0 or limit > maximum:
         raise CodedError(f"limit must be between 0 and {maximum} (ACTORGRAPH_API_MAX_PAGE_SIZE)", BAD_USER_INPUT)
     return limit
 
 
-def build(label: str, row: Row) -> Actor | Event | Allegation | Statement | Source:
-    """The GraphQL object of a store row with its label."""
+AnyNode = "Actor | Event | Allegation | Statement | Source"
+
+
+@dataclass(frozen=True)
+class Prefetch:
+    """What a look-ahead read fetched below one object: linked nodes and lists, by response key."""
+
+    node: TreeNode
+    keys: Keys
+
+    def link(self, label: str, key: str) -> tuple[bool, TreeNode | None]:
+        """(fetched?, the linked node or None when there is none) for the field at response ``key``."""
+        link_key = self.keys.links.get((label, key))
+        if link_key is None:
+            return False, None
+        return True, self.node.links.get(link_key)
+
+    def statements(self, label: str, key: str) -> list[Statement] | None:
+        """The statements fetched for the list field at response ``key``, or None if it was not fetched."""
+        index = self.keys.lists.get((label, key))
+        if index is None:
+            return None
+        child_keys = self.keys.children.get(index, Keys())
+        return [Statement.from_tree(n, child_keys) for n in self.node.lists.get(index, [])]
+
+
+def build(label: str, row: Row, pre: Prefetch | None = None, *, complete: bool = True) -> Any:
+    """The GraphQL object of a store row with its label (``complete``: the row has every property and link id)."""
     factories: dict[str, Any] = {
         "Actor": Actor.from_row,
         "Event": Event.from_row,
@@ -47,19 +75,58 @@ def build(label: str, row: Row) -> Actor | Event | Allegation | Statement | Sour
         "Statement": Statement.from_row,
         "Source": Source.from_row,
     }
-    result: Actor | Event | Allegation | Statement | Source = factories[label](row)
-    return result
+    obj = factories[label](row)
+    obj.pre = pre
+    obj.complete = complete
+    return obj
 
 
-async def load_node(info: Ctx, node_id: str | None) -> Actor | Event | Allegation | Statement | Source | None:
+def from_tree(node: TreeNode, keys: Keys | None = None) -> Any:
+    """The GraphQL object of a look-ahead node: only its selected fields are set, the rest is fetched below."""
+    return build(node.label, node.row, Prefetch(node, keys or Keys()), complete=False)
+
+
+async def load_node(
+    info: Ctx, node_id: str | None, label: str | None = None
+) -> Actor | Event | Allegation | Statement | Source | None:
+    """A node by id through the request's loader; ``label`` when known makes it one index seek."""
     if node_id is None:
         return None
-    found = await info.context.loaders.node.load(node_id)
-    return build(*found) if found else None
+    found = await info.context.loaders.node.load((label, node_id))
+    return build(*found) if found else None  # type: ignore[no-any-return]
 
 
-async def _statements(info: Ctx, kind: str, parent: str, stance: v.Stance | None, limit: int) -> list[Statement]:
-    key = StatementsKey(kind, parent, stance.value if stance else None, page_limit(info, limit))
+async def linked(info: Ctx, obj: Any, own_label: str, id_attr: str, label: str | None) -> Any:
+    """A to-one neighbour: from the look-ahead read when it fetched it, else through the loaders.
+
+    An object built from a look-ahead read knows only its selected properties, so when its link was not
+    fetched (a level deeper than the read covers) its full row is loaded first for the neighbour's id.
+    """
+    pre: Prefetch | None = obj.pre
+    if pre is not None:
+        fetched, node = pre.link(own_label, str(info.path.key))
+        if fetched:
+            return from_tree(node) if node is not None else None
+    target = getattr(obj, id_attr)
+    if not obj.complete:
+        full = await info.context.loaders.node.load((own_label, str(obj.id)))
+        if full is None:
+            return None
+        target = getattr(build(*full), id_attr)
+    return await load_node(info, target, label)
+
+
+async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None, limit: int) -> list[Statement]:
+    """A list of statements: from the look-ahead read when it fetched it, else one batched loader round trip."""
+    pre: Prefetch | None = owner.pre
+    if pre is not None:
+        fetched = pre.statements(type(owner).__name__, str(info.path.key))
+        if fetched is not None:
+            return fetched
+    parent = str(owner.id)
+    key = StatementsKey(
+        kind, parent, stance.value if stance else None, page_limit(info.context.settings.api_max_page_size, limit)
+    )
     rows = await info.context.loaders.statements.load(key)
     info.context.loaders.prime("Statement", rows)
     return [Statement.from_row(r) for r in rows]
@@ -68,7 +135,9 @@ async def _statements(info: Ctx, kind: str, parent: str, stance: v.Stance | None
 async def _allegations(
     info: Ctx, role: str, parent: str, status: v.AllegationStatus | None, limit: int
 ) -> list[Allegation]:
-    key = AllegationsKey(role, parent, status.value if status else None, page_limit(info, limit))
+    key = AllegationsKey(
+        role, parent, status.value if status else None, page_limit(info.context.settings.api_max_page_size, limit)
+    )
     rows = await info.context.loaders.allegations.load(key)
     info.context.loaders.prime("Allegation", rows)
     return [Allegation.from_row(r) for r in rows]
@@ -77,6 +146,8 @@ async def _allegations(
 @strawberry.interface(description="Anything with a stable id.")
 class Node:
     id: strawberry.ID
+    pre: strawberry.Private[Any] = None  # Prefetch: what a look-ahead read fetched below this object
+    complete: strawberry.Private[bool] = True  # built from a full row (every property, every link id)
 
 
 @strawberry.type(description="A derived relationship of an actor, seen from that actor.")
@@ -136,7 +207,7 @@ class Actor(Node):
 
     @strawberry.field(description="Statements this actor made.")
     async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 20) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, "speaker", self.id, stance, limit)
+        return await _statements(info, self, "speaker", stance, limit)
 
     @strawberry.field(description="Allegations whose subject is this actor.")
     async def allegations_about(
@@ -225,7 +296,7 @@ class Allegation(Node):
 
     @classmethod
     def from_row(cls, row: Row) -> Allegation:
-        predicate = v.Predicate(row["predicate"])
+        predicate = v.Predicate(row.get("predicate") or v.Predicate.ATTACKED)  # unselected: never shown
         return cls(
             id=strawberry.ID(row["id"]),
             predicate=predicate,
@@ -235,8 +306,8 @@ class Allegation(Node):
             verdict=v.Verdict(row["verdict"]) if row.get("verdict") else None,
             verdict_rationale=row.get("verdict_rationale"),
             verdict_source=row.get("verdict_source"),
-            subject_id=row["subject"],
-            object_id=row["object"],
+            subject_id=row.get("subject", ""),
+            object_id=row.get("object", ""),
         )
 
     @strawberry.field(description="CAMEO 1.1b3 code of the alleged act, where one exists.")
@@ -245,25 +316,25 @@ class Allegation(Node):
 
     @strawberry.field
     async def subject(self, info: Ctx) -> Actor | None:
-        node = await load_node(info, self.subject_id)
+        node = await linked(info, self, "Allegation", "subject_id", "Actor")
         return node if isinstance(node, Actor) else None
 
     @strawberry.field
     async def object(self, info: Ctx) -> Annotated[Actor | Event, strawberry.union("ActorOrEvent")] | None:
-        node = await load_node(info, self.object_id)
+        node = await linked(info, self, "Allegation", "object_id", None)
         return node if isinstance(node, Actor | Event) else None
 
     @strawberry.field(description="Its statements, optionally of one stance.")
     async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 50) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, "allegation", self.id, stance, limit)
+        return await _statements(info, self, "allegation", stance, limit)
 
     @strawberry.field(description="Statements that affirm it.")
     async def affirming(self, info: Ctx, limit: int = 50) -> list[Statement]:
-        return await _statements(info, "allegation", self.id, v.Stance.AFFIRMS, limit)
+        return await _statements(info, self, "allegation", v.Stance.AFFIRMS, limit)
 
     @strawberry.field(description="Statements that deny it.")
     async def denying(self, info: Ctx, limit: int = 50) -> list[Statement]:
-        return await _statements(info, "allegation", self.id, v.Stance.DENIES, limit)
+        return await _statements(info, self, "allegation", v.Stance.DENIES, limit)
 
 
 @strawberry.type(description="One actor's act of affirming or denying an allegation, with the verbatim quote.")
@@ -282,41 +353,46 @@ class Statement(Node):
     on_behalf_of_id: strawberry.Private[str | None]
 
     @classmethod
+    def from_tree(cls, node: TreeNode, keys: Keys) -> Statement:
+        statement: Statement = build("Statement", node.row, Prefetch(node, keys), complete=False)
+        return statement
+
+    @classmethod
     def from_row(cls, row: Row) -> Statement:
         return cls(
             id=strawberry.ID(row["id"]),
-            stance=v.Stance(row["stance"]),
-            quote=row["quote"],
-            start=int(row["start"]),
-            end=int(row["end"]),
+            stance=v.Stance(row.get("stance") or v.Stance.AFFIRMS),  # a partial row: unselected, never shown
+            quote=row.get("quote") or "",
+            start=int(row.get("start") or 0),
+            end=int(row.get("end") or 0),
             stated_on=row.get("stated_on"),
             medium=row.get("medium"),
             confidence=row.get("confidence"),
             note=row.get("note"),
-            speaker_id=row["speaker"],
-            allegation_id=row["allegation"],
-            source_id=row["source"],
+            speaker_id=row.get("speaker", ""),
+            allegation_id=row.get("allegation", ""),
+            source_id=row.get("source", ""),
             on_behalf_of_id=row.get("on_behalf_of"),
         )
 
     @strawberry.field
     async def speaker(self, info: Ctx) -> Actor | None:
-        node = await load_node(info, self.speaker_id)
+        node = await linked(info, self, "Statement", "speaker_id", "Actor")
         return node if isinstance(node, Actor) else None
 
     @strawberry.field(description="The institution the speaker spoke for, if any.")
     async def on_behalf_of(self, info: Ctx) -> Actor | None:
-        node = await load_node(info, self.on_behalf_of_id)
+        node = await linked(info, self, "Statement", "on_behalf_of_id", "Actor")
         return node if isinstance(node, Actor) else None
 
     @strawberry.field
     async def allegation(self, info: Ctx) -> Allegation | None:
-        node = await load_node(info, self.allegation_id)
+        node = await linked(info, self, "Statement", "allegation_id", "Allegation")
         return node if isinstance(node, Allegation) else None
 
     @strawberry.field
     async def source(self, info: Ctx) -> Source | None:
-        node = await load_node(info, self.source_id)
+        node = await linked(info, self, "Statement", "source_id", "Source")
         return node if isinstance(node, Source) else None
 
 
@@ -347,4 +423,4 @@ class Source(Node):
 
     @strawberry.field(description="Statements reported in this source.")
     async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 50) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, "source", self.id, stance, limit)
+        return await _statements(info, self, "source", stance, limit)

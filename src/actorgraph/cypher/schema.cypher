@@ -6,6 +6,14 @@ CREATE CONSTRAINT allegation_id IF NOT EXISTS FOR (n:Allegation) REQUIRE n.id IS
 CREATE CONSTRAINT statement_id IF NOT EXISTS FOR (n:Statement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
 
+// Alias resolution looks names up here: one NameKey node per normalised name, NAMES -> its actors.
+// A list property (Actor.name_keys) cannot be index-seeked by membership, a node key can.
+CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+// What each dossier file contributed last time it was loaded (skip the unchanged, replace the changed).
+CREATE CONSTRAINT dossier_id IF NOT EXISTS FOR (n:Dossier) REQUIRE n.id IS UNIQUE;
+CREATE INDEX dossier_source IF NOT EXISTS FOR (n:Dossier) ON (n.source);
+CREATE INDEX dossier_file IF NOT EXISTS FOR (n:Dossier) ON (n.file_sha256);
+
 // Filters the API and the explore queries use.
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
@@ -21,3 +29,12 @@ CREATE INDEX source_published IF NOT EXISTS FOR (n:Source) ON (n.published_on);
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS
 FOR (n:Actor|Statement|Event) ON EACH [n.name, n.aliases, n.quote]
 OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}};
+
+// Keyset pages (store/queries/page_*.cypher): a filtered list is read in key order from one index range.
+CREATE INDEX actor_kind_id IF NOT EXISTS FOR (n:Actor) ON (n.kind, n.id);
+CREATE INDEX event_kind_id IF NOT EXISTS FOR (n:Event) ON (n.kind, n.id);
+CREATE INDEX source_kind_id IF NOT EXISTS FOR (n:Source) ON (n.kind, n.id);
+CREATE INDEX allegation_status_id IF NOT EXISTS FOR (n:Allegation) ON (n.status, n.id);
+CREATE INDEX allegation_predicate_id IF NOT EXISTS FOR (n:Allegation) ON (n.predicate, n.id);
+CREATE INDEX statement_date_id IF NOT EXISTS FOR (n:Statement) ON (n.stated_on, n.id);
+CREATE INDEX statement_stance_date_id IF NOT EXISTS FOR (n:Statement) ON (n.stance, n.stated_on, n.id);

@@ -7,6 +7,8 @@ dossier in one pass.
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -15,16 +17,31 @@ import yaml
 from pydantic import ValidationError
 
 from actorgraph.errors import InvalidInput, Problem
+from actorgraph.ingest.jsonl import SUFFIX, read_jsonl
 from actorgraph.model import Dossier, Statement
-from actorgraph.model.dossier import PreparedDossier
+from actorgraph.model.dossier import PreparedDossier, content_sha256
 from actorgraph.model.quotes import Span, locate_quote
 from actorgraph.model.rows import prepare_statement, text_sha256
 from actorgraph.model.vocabulary import ObjectType, Predicate
 
-DOSSIER_SUFFIXES = (".yaml", ".yml")
+DOSSIER_SUFFIXES = (".yaml", ".yml", SUFFIX)
 
 
-class _DossierLoader(yaml.SafeLoader):
+# yaml-rs (Rust) parses a dossier about ten times faster than PyYAML's libyaml loader; PyYAML stays
+# the fallback and the source of error messages (with line and column).
+try:
+    import yaml_rs
+except ImportError:  # pragma: no cover - an install without it
+    yaml_rs = None  # type: ignore[assignment]
+
+# libyaml's parser when PyYAML was built with it (about ten times faster), else the pure-Python one.
+try:
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - PyYAML without libyaml
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+
+class _DossierLoader(_SafeLoader):
     """SafeLoader that leaves dates as text, so pydantic reports a bad date with its path.
 
     PyYAML would otherwise turn ``2030-13-45`` into a crash while parsing, with no field name.
@@ -35,6 +52,32 @@ _DossierLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _undated(raw: Any) -> Any:
+    """Dates back to their text, as PyYAML's loader above leaves them (pydantic parses and reports them).
+
+    Only where a dossier has fields: the top level, ``source`` and the entries of each section.
+    """
+    if not isinstance(raw, dict):
+        return raw
+    entries = [raw, *(v for v in raw.values() if isinstance(v, dict))]
+    entries += [e for v in raw.values() if isinstance(v, list) for e in v if isinstance(e, dict)]
+    for entry in entries:
+        for key, value in entry.items():
+            if isinstance(value, dt.date):
+                entry[key] = value.isoformat()
+    return raw
+
+
+def parse_yaml(text: str) -> Any:
+    """A YAML document as Python data, dates left as text; ``yaml.YAMLError`` (with its mark) if invalid."""
+    if yaml_rs is not None:
+        try:
+            return _undated(yaml_rs.loads(text))
+        except Exception:  # any failure: PyYAML parses again and words the error
+            pass
+    return yaml.load(text, Loader=_DossierLoader)
 
 
 def find_dossiers(paths: Iterable[Path]) -> list[Path]:
@@ -49,29 +92,38 @@ def find_dossiers(paths: Iterable[Path]) -> list[Path]:
 
 
 def read_dossier(path: Path) -> PreparedDossier:
-    """Parse and check one dossier file; raises :class:`InvalidInput` listing every problem."""
+    """Parse and check one YAML dossier file; raises :class:`InvalidInput` listing every problem."""
     prepared, problems = _read(path)
     if problems or prepared is None:
         raise InvalidInput(problems)
     return prepared
 
 
-def read_dossiers(paths: Sequence[Path]) -> list[PreparedDossier]:
-    """Read and check every dossier under ``paths``; all problems of all files are raised together."""
-    files = find_dossiers(paths)
+def read_dossiers(paths: Sequence[Path], *, files: Sequence[Path] | None = None) -> list[PreparedDossier]:
+    """Read and check every dossier under ``paths`` (or just ``files`` of them); all problems together."""
+    files = find_dossiers(paths) if files is None else list(files)
     problems: list[Problem] = []
     if not files:
-        problems.append(Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml) found here"))
+        problems.append(
+            Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml, *.jsonl) found here")
+        )
     prepared: list[PreparedDossier] = []
     for file in files:
-        one, found = _read(file)
+        found_dossiers, found = read_file(file)
         problems += found
-        if one is not None:
-            prepared.append(one)
+        prepared += found_dossiers
     problems += _cross_file_problems(prepared)
     if problems:
         raise InvalidInput(problems)
     return prepared
+
+
+def read_file(path: Path) -> tuple[list[PreparedDossier], list[Problem]]:
+    """The dossiers of one file: one for YAML, one per source for JSON Lines."""
+    if path.suffix == SUFFIX:
+        return read_jsonl(path, _pydantic_problem, lambda _, dossier: _checked(path, dossier, b""))
+    one, problems = _read(path)
+    return ([one] if one is not None else []), problems
 
 
 def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
@@ -79,7 +131,8 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
     if not path.is_file():
         return None, [Problem(name, "", "file not found: check the path")]
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_DossierLoader)
+        data = path.read_bytes()
+        raw = parse_yaml(data.decode("utf-8"))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -92,6 +145,12 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
         dossier = Dossier.model_validate(raw)
     except ValidationError as exc:
         return None, [_pydantic_problem(name, err) for err in exc.errors()]
+    return _checked(path, dossier, data)
+
+
+def _checked(path: Path, dossier: Dossier, data: bytes) -> tuple[PreparedDossier | None, list[Problem]]:
+    """The checks that need the whole dossier: its source text, references, quotes at their offsets."""
+    name = str(path)
     text, problems = _source_text(path, dossier)
     if text is None:
         return None, problems
@@ -107,6 +166,9 @@ def _read(path: Path) -> tuple[PreparedDossier | None, list[Problem]]:
             source_text=text,
             source_sha256=text_sha256(text),
             statements=[prepare_statement(s, span) for s, span in statements],
+            content_sha256=content_sha256(data, text if dossier.source.text_file else ""),
+            file_sha256=hashlib.sha256(data).hexdigest(),
+            text_file=dossier.source.text_file,
         ),
         [],
     )

@@ -352,6 +352,34 @@ def _last_log_line(layout: Layout) -> str:
     return (errors or lines or ["no log"])[-1].strip()[:300]
 
 
+def import_database(settings: Settings, arguments: list[str], *, array_delimiter: str, report: Path) -> str:
+    """Replace the local database with the CSV files named in ``arguments`` (``neo4j-admin database import full``).
+
+    The server must be stopped (the caller stops and restarts it). Runs Neo4j's own importer from
+    the jars we provisioned, on the instance's configuration, so the imported store lands where the
+    server reads it. Returns the importer's last lines (its summary); ProvisionError with its error.
+    """
+    layout = Layout.of(settings)
+    if running_pid(layout) is not None:
+        raise ConfigError(f"Neo4j on port {layout.bolt_port} is running: stop it before importing.")
+    java = find_java(settings)
+    write_config(settings, layout)
+    cmd = [
+        java, "-cp", f"{layout.lib}/*", ADMIN_COMMAND, "database", "import", "full", settings.neo4j_database,
+        "--overwrite-destination=true", "--multiline-fields=true", f"--array-delimiter={array_delimiter}",
+        "--skip-bad-relationships=false", "--bad-tolerance=0", f"--report-file={report}",
+        "--threads=2", *arguments,
+    ]  # fmt: skip
+    env = _neo4j_env(layout)
+    env.setdefault("HEAP_SIZE", settings.neo4j_heap)
+    result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    output = (result.stdout + result.stderr).strip().splitlines()
+    if result.returncode != 0:
+        errors = [ln for ln in output if "rror" in ln or "xception" in ln] or output[-3:] or ["no output"]
+        raise ProvisionError(f"neo4j-admin import failed: {errors[-1].strip()[:400]} (report: {report})")
+    return "\n".join(output[-12:])
+
+
 def stop(settings: Settings, timeout: float = 60.0) -> int | None:
     """Stop exactly the recorded server process; returns its pid, or None if none was running."""
     layout = Layout.of(settings)

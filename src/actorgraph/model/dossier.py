@@ -7,6 +7,7 @@ Pure data. Ids are still the dossier's own: the store resolves actor names again
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,3 +42,38 @@ class PreparedDossier:
     source_text: str
     source_sha256: str
     statements: list[PreparedStatement]
+    #: SHA-256 of what the dossier says (:func:`content_sha256`; a JSON Lines dossier: its records).
+    #: Equal hashes mean a reload has nothing to write.
+    content_sha256: str = ""
+    #: SHA-256 of the whole file it came from (a JSON Lines file holds many dossiers), and the
+    #: ``text_file`` it reads, if any: what a reload checks before parsing anything.
+    file_sha256: str = ""
+    text_file: str | None = None
+    #: How many dossiers the file holds (1 for YAML).
+    file_dossiers: int = 1
+
+    @property
+    def key(self) -> str:
+        """The dossier's identity across loads: its source and its file's name (moving a folder keeps it)."""
+        return dossier_key(self.dossier.source.id, self.path)
+
+
+def dossier_key(source_id: str, path: Path) -> str:
+    """``source|file name``: one dossier per source per file (a JSON Lines file holds many sources).
+
+    >>> dossier_key("wire-1", Path("cases/wire.yaml"))
+    'wire-1|wire.yaml'
+    """
+    return f"{source_id}|{path.name}"
+
+
+def content_sha256(data: bytes, text_file: str = "") -> str:
+    """The content hash of a dossier: its bytes, then the text of its ``text_file`` if it has one.
+
+    An inline source text is part of the bytes; a text beside the dossier is hashed with them, so
+    editing either makes the dossier "changed".
+    """
+    digest = hashlib.sha256(data)
+    digest.update(b"\x00")
+    digest.update(text_file.encode("utf-8"))
+    return digest.hexdigest()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9_.:-]{0,127}$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -19,6 +20,7 @@ def is_slug(value: str) -> bool:
     return bool(_SLUG.match(value))
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """Case-, diacritics-, punctuation- and whitespace-insensitive key for alias resolution.
 

@@ -95,6 +95,8 @@ class NetworkData:
     actors: list[tuple[str, str | None, str | None]]
     edges: list[Edge]
     allegations: dict[str, AllegationInfo] | None = None
+    #: True when ``allegations`` holds only those both affirmed and denied (all the reports need unfiltered).
+    disputed_only: bool = False
 
 
 __all__ = ["AllegationInfo", "Edge", "NetworkData", "NetworkFilter", "edges_of"]

@@ -294,3 +294,6 @@ NETWORK_RELATIONS: frozenset[RelationType] = frozenset(t for t, i in RELATIONS.i
 
 #: The relationships of the model itself (provenance), which the derivation never touches.
 PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset({"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF"})
+
+#: Housekeeping, not data: the name index alias resolution looks names up in (NameKey -NAMES-> Actor).
+INDEX_RELATIONSHIPS: frozenset[str] = frozenset({"NAMES"})

@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from typing import Any, Concatenate, LiteralString, ParamSpec, TypeVar
 
 import neo4j
-from neo4j import Driver, GraphDatabase, Query, Record, RoutingControl
+from neo4j import Bookmarks, Driver, GraphDatabase, Query, Record, RoutingControl
 from neo4j import exceptions as neo4j_errors
 
 from actorgraph.errors import (
@@ -151,12 +151,22 @@ class Store:
     """
 
     def __init__(
-        self, driver: Driver, settings: Settings, *, timeout: float | None = None, counter: Counter | None = None
+        self,
+        driver: Driver,
+        settings: Settings,
+        *,
+        timeout: float | None = None,
+        counter: Counter | None = None,
+        bookmarks: tuple[str, ...] = (),
     ) -> None:
         self.driver = driver
         self.settings = settings
         self.timeout = timeout
         self._counter = counter or Counter()
+        #: Transactions this scope's reads must see (a client's own writes, in a cluster): causal consistency.
+        self.bookmarks = bookmarks
+        #: The bookmark of this scope's last write, for the client to send back (read your own writes).
+        self.last_bookmarks: tuple[str, ...] = ()
 
     # --- opening and closing ----------------------------------------------------------------------
 
@@ -180,9 +190,13 @@ class Store:
     def close(self) -> None:
         self.driver.close()
 
-    def scoped(self) -> Store:
-        """The same driver and timeout with a fresh round-trip count (one per API request)."""
-        return Store(self.driver, self.settings, timeout=self.timeout, counter=Counter())
+    def scoped(self, bookmarks: tuple[str, ...] = ()) -> Store:
+        """The same driver and timeout with a fresh round-trip count (one per API request).
+
+        ``bookmarks`` (a client's, from a mutation's answer) make every read of the scope wait until the
+        server it runs on has those transactions: in a cluster, a client reads its own writes.
+        """
+        return Store(self.driver, self.settings, timeout=self.timeout, counter=Counter(), bookmarks=bookmarks)
 
     @property
     def round_trips(self) -> int:
@@ -199,18 +213,29 @@ class Store:
     def write(self, work: Callable[Concatenate[Tx, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run ``work(tx, ...)`` in one write transaction: all of it, or none of it."""
         with translated(self.settings), self._session(neo4j.WRITE_ACCESS) as session:
-            return session.execute_write(self._unit(work, *args, **kwargs))
+            result = session.execute_write(self._unit(work, *args, **kwargs))
+            self.last_bookmarks = tuple(sorted(session.last_bookmarks().raw_values))
+            return result
 
     def query(self, name: LiteralString, *, tail: LiteralString | None = None, **params: Any) -> list[Record]:
         """One named read query in its own transaction, optionally followed by a shared ``tail`` file."""
         text = query(name) if tail is None else query(name) + "\n" + query(tail)
         self._counter.add()
+        # A client that sent its write's bookmark reads its own write; otherwise no driver-wide bookmarks,
+        # as for read() and write(): after `load --bulk` replaced the database, bookmarks of the old one
+        # would make every later query wait for a version the new database never reaches, then fail.
+        manager = (
+            GraphDatabase.bookmark_manager(initial_bookmarks=Bookmarks.from_raw_values(self.bookmarks))
+            if self.bookmarks
+            else None
+        )
         with translated(self.settings):
             records, _, _ = self.driver.execute_query(
                 Query(text, timeout=self.timeout),
                 params,
                 database_=self.settings.neo4j_database,
                 routing_=RoutingControl.READ,
+                bookmark_manager_=manager,
             )
         return list(records)
 
@@ -253,7 +278,9 @@ class Store:
     # --- internals --------------------------------------------------------------------------------
 
     def _session(self, mode: str) -> neo4j.Session:
-        return self.driver.session(database=self.settings.neo4j_database, default_access_mode=mode)
+        """A session of the given access mode (routed to a reader or the leader in a cluster)."""
+        marks = Bookmarks.from_raw_values(self.bookmarks) if self.bookmarks else None
+        return self.driver.session(database=self.settings.neo4j_database, default_access_mode=mode, bookmarks=marks)
 
     def _unit(
         self, work: Callable[Concatenate[Tx, P], T], *args: P.args, **kwargs: P.kwargs

@@ -1,28 +1,40 @@
-"""Writing checked dossiers: alias resolution, batched upserts and derived data, one transaction each.
+"""Writing checked dossiers: alias resolution, batched upserts and derived data, many dossiers per transaction.
 
-One ``UNWIND $rows MERGE`` per label (chunked for very large dossiers), MERGE on ids, so loading the
-same dossier twice changes nothing and two loaders racing on it end with one copy (uniqueness
-constraints make concurrent MERGEs on the same id wait for each other). Nothing is written unless
-alias resolution succeeds for the whole batch (simulated before the first write).
+A load is planned before anything is written: dossiers whose content hash the graph already holds
+are skipped; the names of the rest are resolved against the graph as if the whole batch were
+written (index seeks on ``NameKey``, never a read of all actors), and any problem stops the load
+before its first write. The dossiers are then written in transactions of up to ``batch_statements``
+statements (small dossiers share one): one ``UNWIND $rows MERGE`` per label, MERGE on ids, so
+loading the same content twice changes nothing and loaders racing on it end with one copy.
+
+A changed dossier replaces exactly its own previous contribution: the statements it no longer
+contains are deleted (unless another dossier of the same source still contains them), with their
+derived data; actors, events, allegations and sources stay (other dossiers may share them).
+Derived statuses and relationships are updated incrementally in the same transaction
+(:mod:`actorgraph.store.derived`), so every transaction is all-or-nothing, derived data included.
 """
 
 from __future__ import annotations
 
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import LiteralString
+from typing import Any, LiteralString
 
 from actorgraph.errors import InvalidInput, Problem
+from actorgraph.model.derivation import Account
 from actorgraph.model.dossier import PreparedDossier
 from actorgraph.model.names import NameIndex, Resolved
 from actorgraph.model.rows import LABELS, Row, dossier_rows
+from actorgraph.model.vocabulary import ObjectType, Predicate, Stance
 from actorgraph.store import derived
 from actorgraph.store.core import Store, Tx
 
 CHUNK = 5000
+#: Statements per transaction unless the caller says otherwise (``actorgraph load --batch``).
+BATCH_STATEMENTS = 5000
 WRITE_QUERIES: dict[str, LiteralString] = {
     "Actor": "write_actors",
     "Event": "write_events",
@@ -31,7 +43,7 @@ WRITE_QUERIES: dict[str, LiteralString] = {
     "Statement": "write_statements",
 }
 
-#: Called after each dossier is written: (dossiers done, dossiers in all, the one just written).
+#: Called after each transaction: (dossiers done, dossiers in all, the last one written).
 Progress = Callable[[int, int, PreparedDossier], None]
 
 
@@ -44,61 +56,60 @@ class LoadReport:
     resolved: list[Resolved] = field(default_factory=list)
     statements: int = 0
     seconds: float = 0.0
+    #: Dossiers whose content the graph already held: nothing written for them.
+    skipped: int = 0
+    #: Statements deleted because a changed dossier no longer contains them.
+    deleted: int = 0
+    transactions: int = 0
+    #: Derived data updated: statuses changed, relationships touched, links that flipped.
+    derived: Counter[str] = field(default_factory=Counter)
 
     def count(self, label: str, change: str) -> int:
         return self.changes[label][change]
 
     @property
     def changed(self) -> bool:
-        return any(c["created"] or c["updated"] for c in self.changes.values())
+        return self.deleted > 0 or any(c["created"] or c["updated"] for c in self.changes.values())
+
+    def add(self, result: WriteResult) -> None:
+        for label in LABELS:
+            self.changes[label].update(result.changes[label])
+        self.resolved += result.resolved
+        self.deleted += result.deleted
+        self.derived.update(result.derived)
+        self.transactions += 1
 
 
 @dataclass
 class WriteResult:
-    """What one write changed: per label, how many nodes were created / updated / unchanged."""
+    """What one transaction changed: per label created / updated / unchanged, deletions, derived data."""
 
     changes: dict[str, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
     resolved: list[Resolved] = field(default_factory=list)
+    deleted: int = 0
+    derived: Counter[str] = field(default_factory=Counter)
 
 
-def read_name_index(tx: Tx) -> NameIndex:
-    """Every actor's id, name and normalised names: the table alias resolution works from."""
+# --- names -------------------------------------------------------------------------------------------
+
+
+def lookup_names(tx: Tx, prepared: Iterable[PreparedDossier]) -> NameIndex:
+    """The part of the graph's name index these dossiers can resolve to: their actor ids and name keys."""
+    ids: set[str] = set()
+    keys: set[str] = set()
+    for p in prepared:
+        for actor in p.dossier.actors:
+            ids.add(actor.id)
+            keys |= actor.name_keys()
     index = NameIndex()
-    for rec in tx.run("actor_names"):
+    for rec in tx.run("names_of", ids=sorted(ids), keys=sorted(keys)):
         index.add(rec["id"], rec["name"] or rec["id"], rec["keys"])
     return index
 
 
-def _chunks(rows: Sequence[Row]) -> Iterator[Sequence[Row]]:
-    for start in range(0, len(rows), CHUNK):
-        yield rows[start : start + CHUNK]
-
-
-def write_rows(tx: Tx, label: str, rows: Sequence[Row]) -> Counter[str]:
-    """Upsert rows of one label with its write query; returns created/updated/unchanged counts."""
-    counts: Counter[str] = Counter()
-    for chunk in _chunks(rows):
-        for rec in tx.run(WRITE_QUERIES[label], rows=list(chunk)):
-            counts[rec["change"]] += rec["n"]
-    return counts
-
-
-def write_dossier(tx: Tx, prepared: PreparedDossier) -> WriteResult:
-    """One dossier's transaction: names resolved again against the committed graph, rows, derived data."""
-    mapping, resolved, problems = read_name_index(tx).resolve(prepared)
-    if problems:
-        raise InvalidInput(problems)
-    result = WriteResult(resolved=resolved)
-    rows = dossier_rows(prepared, mapping)
-    for label in LABELS:
-        result.changes[label].update(write_rows(tx, label, rows[label]))
-    derived.refresh(tx, [a["id"] for a in rows["Allegation"]], check_removed=False)
-    return result
-
-
 def check_names(store: Store, prepared: Sequence[PreparedDossier]) -> None:
     """Resolve every dossier's actors against the graph as if the batch were written; InvalidInput if any fails."""
-    index = store.read(read_name_index)
+    index = store.read(lookup_names, prepared)
     problems: list[Problem] = []
     for p in prepared:
         mapping, _, found = index.resolve(p)
@@ -108,23 +119,236 @@ def check_names(store: Store, prepared: Sequence[PreparedDossier]) -> None:
         raise InvalidInput(problems)
 
 
-def load(
-    store: Store, prepared: Sequence[PreparedDossier], *, progress: Progress | None = None, began: float | None = None
-) -> LoadReport:
-    """Write already-checked dossiers, each in its own transaction, after checking names for all of them."""
-    began = time.perf_counter() if began is None else began
-    report = LoadReport(files=[p.path for p in prepared])
-    check_names(store, prepared)
-    for done, p in enumerate(prepared, start=1):
-        result = store.write(write_dossier, p)
+# --- rows --------------------------------------------------------------------------------------------
+
+
+def _chunks(rows: Sequence[Row]) -> Iterator[Sequence[Row]]:
+    for start in range(0, len(rows), CHUNK):
+        yield rows[start : start + CHUNK]
+
+
+def write_rows(tx: Tx, label: str, rows: Sequence[Row], created: set[str] | None = None) -> Counter[str]:
+    """Upsert rows of one label with its write query; returns created/updated/unchanged counts.
+
+    ``created`` collects the ids this transaction created, for the labels whose query returns them.
+    """
+    counts: Counter[str] = Counter()
+    for chunk in _chunks(rows):
+        for rec in tx.run(WRITE_QUERIES[label], rows=list(chunk)):
+            counts[rec["change"]] += rec["n"]
+            if created is not None and "created" in rec.keys():  # noqa: SIM118 (a Record is a tuple of values)
+                created.update(rec["created"])
+    return counts
+
+
+@dataclass
+class BatchRows:
+    """The rows of several dossiers, one per id (a later dossier's row wins), and who said what."""
+
+    tables: dict[str, dict[str, Row]] = field(default_factory=lambda: {label: {} for label in LABELS})
+    #: Per dossier key: its statement ids, source id, file, hashes.
+    dossiers: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, prepared: PreparedDossier, rows: dict[str, list[Row]]) -> None:
         for label in LABELS:
-            report.changes[label].update(result.changes[label])
-        report.resolved += result.resolved
-        report.statements += len(p.statements)
+            table = self.tables[label]
+            for row in rows[label]:
+                if label == "Actor" and row["id"] in table:
+                    row = _union_names(table[row["id"]], row)
+                table[row["id"]] = row
+        self.dossiers.append(
+            {
+                "id": prepared.key,
+                "sha256": prepared.content_sha256,
+                "file": str(prepared.path),
+                "source": prepared.dossier.source.id,
+                "statements": sorted({r["id"] for r in rows["Statement"]}),
+                "file_sha256": prepared.file_sha256,
+                "text_file": prepared.text_file,
+                "file_dossiers": prepared.file_dossiers,
+            }
+        )
+
+    def rows(self, label: str) -> list[Row]:
+        return list(self.tables[label].values())
+
+    def accounts(self) -> list[Account]:
+        """The accounts the statement rows make, as the derivation reads them back from the graph."""
+        allegations = self.tables["Allegation"]
+        out = []
+        for s in self.tables["Statement"].values():
+            alleg = allegations[s["allegation"]]
+            predicate = Predicate(alleg["props"]["predicate"])
+            out.append(
+                Account(allegation=alleg["id"], predicate=predicate, subject=alleg["subject"], object=alleg["object"],
+                        object_is_event=predicate.info.object_type is ObjectType.EVENT, statement=s["id"],
+                        stance=Stance(s["props"]["stance"]), stated_on=s["props"]["stated_on"], speaker=s["speaker"],
+                        on_behalf_of=s["on_behalf_of"])
+            )  # fmt: skip
+        return out
+
+
+def _union_names(earlier: Row, later: Row) -> Row:
+    """An actor named by two dossiers of one batch: the later one's properties, both one's names."""
+    return {
+        **later,
+        "aliases": sorted({*earlier["aliases"], *later["aliases"]}),
+        "name_keys": sorted({*earlier["name_keys"], *later["name_keys"]}),
+    }
+
+
+def _dropped(tx: Tx, batch: BatchRows) -> list[dict[str, str]]:
+    """Statements the batch's dossiers contained last time and contain no more (rows for ``drop_statements``)."""
+    keys = [d["id"] for d in batch.dossiers]
+    previous = {rec["id"]: rec["statements"] or [] for rec in tx.run("dossier_records", ids=keys)}
+    now = set(batch.tables["Statement"])
+    return [
+        {"id": sid, "dossier": d["id"], "source": d["source"]}
+        for d in batch.dossiers
+        for sid in sorted(set(previous.get(d["id"], [])) - set(d["statements"]) - now)
+    ]
+
+
+def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
+    """One transaction: names resolved again against the committed graph, rows, replaced statements, derived data."""
+    index = lookup_names(tx, prepared)
+    batch = BatchRows()
+    result = WriteResult()
+    problems: list[Problem] = []
+    for p in prepared:
+        mapping, resolved, found = index.resolve(p)
+        problems += found
+        result.resolved += resolved
+        index.learn(p, mapping)
+        batch.add(p, dossier_rows(p, mapping))
+    if problems:
+        raise InvalidInput(problems)
+    fresh: set[str] = set()
+    for label in ("Actor", "Event", "Source", "Allegation"):
+        result.changes[label].update(write_rows(tx, label, batch.rows(label), fresh))
+    dropped = _dropped(tx, batch)
+    statement_ids = sorted(batch.tables["Statement"]) + [d["id"] for d in dropped]
+    moved = {rec["allegation"] for rec in tx.run("existing_statements", ids=statement_ids)}
+    before = derived.begin(tx, set(batch.tables["Allegation"]) | moved)
+    # Under the allegations' locks: which statements exist is now settled (a racing loader waits).
+    existing = {rec["id"] for rec in tx.run("existing_statements", ids=statement_ids)}
+    deleted = {rec["id"] for rec in tx.run("drop_statements", rows=dropped)} if dropped else set()
+    result.deleted = len(deleted)
+    rows = batch.rows("Statement")
+    result.changes["Statement"].update(write_rows(tx, "Statement", [r for r in rows if r["id"] in existing]))
+    new_rows = [r for r in rows if r["id"] not in existing]
+    for chunk in _chunks(new_rows):
+        tx.execute("create_statements", rows=list(chunk))
+    result.changes["Statement"]["created"] += len(new_rows)
+    after = {a.statement: a for a in before.accounts if a.statement not in deleted}
+    after.update((a.statement, a) for a in batch.accounts())
+    outcome = derived.update(tx, before.accounts, list(after.values()), before.allegations, fresh=fresh)
+    result.derived.update(
+        {"statuses": outcome.statuses, "relations": outcome.relations, "flipped_links": outcome.flipped_links}
+    )
+    tx.execute("write_dossiers", rows=batch.dossiers)
+    return result
+
+
+# --- the load ----------------------------------------------------------------------------------------
+
+
+def batches(prepared: Sequence[PreparedDossier], max_statements: int) -> Iterator[list[PreparedDossier]]:
+    """Consecutive dossiers grouped up to ``max_statements`` statements (a bigger dossier goes alone)."""
+    group: list[PreparedDossier] = []
+    size = 0
+    for p in prepared:
+        n = len(p.statements)
+        if group and size + n > max_statements:
+            yield group
+            group, size = [], 0
+        group.append(p)
+        size += n
+    if group:
+        yield group
+
+
+def _stored_hashes(tx: Tx, keys: list[str]) -> dict[str, str]:
+    return {rec["id"]: rec["sha256"] for rec in tx.run("dossier_records", ids=keys)}
+
+
+@dataclass(frozen=True)
+class FileRecord:
+    """What the graph recorded about one dossier of a file, found by the file's name and bytes' hash."""
+
+    sha256: str
+    text_file: str | None
+    file_dossiers: int
+
+
+def _file_records(tx: Tx, files: list[dict[str, str]]) -> dict[tuple[str, str], list[FileRecord]]:
+    out: dict[tuple[str, str], list[FileRecord]] = defaultdict(list)
+    for rec in tx.run("dossiers_by_file", files=files):
+        out[(rec["name"], rec["file_sha256"])].append(
+            FileRecord(rec["sha256"], rec["text_file"], int(rec["file_dossiers"] or 1))
+        )
+    return out
+
+
+def file_records(store: Store, files: Sequence[tuple[str, str]]) -> dict[tuple[str, str], list[FileRecord]]:
+    """The load records of files given as (file name, SHA-256 of its bytes): one query for a whole load."""
+    if not files:
+        return {}
+    return store.read(_file_records, [{"name": n, "sha256": h} for n, h in files])
+
+
+def unchanged(store: Store, prepared: Sequence[PreparedDossier]) -> set[str]:
+    """Keys of the dossiers whose content hash the graph already holds."""
+    hashed = [p for p in prepared if p.content_sha256]
+    if not hashed:
+        return set()
+    stored = store.read(_stored_hashes, [p.key for p in hashed])
+    return {p.key for p in hashed if stored.get(p.key) == p.content_sha256}
+
+
+def load(
+    store: Store,
+    prepared: Sequence[PreparedDossier],
+    *,
+    progress: Progress | None = None,
+    began: float | None = None,
+    batch_statements: int = BATCH_STATEMENTS,
+    skipped: int = 0,
+) -> LoadReport:
+    """Write already-checked dossiers, in transactions of up to ``batch_statements`` statements.
+
+    Dossiers the graph already holds unchanged are skipped; names are checked for all the others
+    before the first write. ``skipped`` adds dossiers the caller skipped already (by file hash).
+    """
+    began = time.perf_counter() if began is None else began
+    report = LoadReport(files=[p.path for p in prepared], skipped=skipped)
+    same = unchanged(store, prepared)
+    todo = [p for p in prepared if p.key not in same]
+    report.skipped += len(prepared) - len(todo)
+    check_names(store, todo)
+    done = len(prepared) - len(todo)
+    for group in batches(todo, max(1, batch_statements)):
+        report.add(store.write(write_batch, group))
+        report.statements += sum(len(p.statements) for p in group)
+        done += len(group)
         if progress is not None:
-            progress(done, len(prepared), p)
+            progress(done, len(prepared), group[-1])
     report.seconds = time.perf_counter() - began
     return report
 
 
-__all__ = ["LoadReport", "Progress", "WriteResult", "check_names", "load", "write_dossier", "write_rows"]
+__all__ = [
+    "BATCH_STATEMENTS",
+    "FileRecord",
+    "LoadReport",
+    "Progress",
+    "WriteResult",
+    "batches",
+    "check_names",
+    "file_records",
+    "load",
+    "lookup_names",
+    "unchanged",
+    "write_batch",
+    "write_rows",
+]

@@ -3,7 +3,8 @@
 Inputs arrive as the same pydantic models dossiers use and become rows through the same builders
 (:mod:`actorgraph.model.rows`), so the rules are the same whichever way data comes in; existence
 checks need the graph and happen here. Every function that changes statements, allegations or actor
-identity ends with :func:`derived.refresh`, so status and derived relationships are never stale.
+identity brackets its change with :func:`derived.begin` and :func:`derived.finish`, so status and
+derived relationships are never stale and only what the change touches is recomputed.
 Run them through :meth:`actorgraph.store.core.Store.write`.
 """
 
@@ -69,6 +70,18 @@ def merge_actors(tx: Tx, keep: str, merge: str) -> str:
     if keep == merge:
         raise InvalidInput([Problem("input", "mergeId", "an actor cannot be merged into itself")])
     _require(tx, {"keepId": (keep, "Actor"), "mergeId": (merge, "Actor")})
+    # Every allegation whose accounts change: those about `merge` (re-keyed, maybe folded into one
+    # about `keep`) and those `merge` spoke on (its voice becomes `keep`'s).
+    concerned = tx.records("actor_allegations", id=merge)
+    renamed = {
+        allegation_id(
+            keep if r["subject"] == merge else r["subject"],
+            r["predicate"],
+            keep if r["object"] == merge else r["object"],
+        )
+        for r in concerned
+    }
+    before = derived.begin(tx, {r["id"] for r in concerned} | renamed)
     touched = tx.records("merge_actor_into", keep=keep, merge=merge)
     remaining: list[str] = []
     for rec in touched:
@@ -76,7 +89,7 @@ def merge_actors(tx: Tx, keep: str, merge: str) -> str:
         if new_id != rec["id"] and tx.single("rekey_rename", old=rec["id"], new=new_id) is None:
             tx.execute("rekey_fold", old=rec["id"], new=new_id)
         remaining.append(new_id)
-    derived.refresh(tx, sorted(set(remaining)), extra_actors=[keep])
+    derived.finish(tx, before, remaining)
     return keep
 
 
@@ -112,6 +125,7 @@ def record_statement(
         write_rows(tx, "Source", [source_row(new_source, text)])
     alleg = allegation_row(allegation, allegation.subject, allegation.object, with_verdict=False)
     write_rows(tx, "Allegation", [alleg])
+    before = derived.begin(tx, [alleg["id"]])
     stmt = statement_row(
         prepare_statement(statement, span),
         speaker=statement.speaker,
@@ -120,7 +134,7 @@ def record_statement(
         on_behalf_of=statement.on_behalf_of,
     )
     write_rows(tx, "Statement", [stmt])
-    derived.refresh(tx, [alleg["id"]])
+    derived.finish(tx, before)
     return str(stmt["id"])
 
 

@@ -41,23 +41,19 @@ def _accounts(records: Iterable[Any]) -> tuple[list[Account], dict[str, Allegati
 
 
 def _stored(tx: Tx, accounts: bool) -> NetworkData:
-    actors = [(r["id"], r["name"], r["kind"]) for r in tx.run("network_actors")]
-    edges = [
-        Edge(
-            r["source"],
-            r["target"],
-            RelationType(r["type"]),
-            tuple(r["statements"] or ()),
-            to_python(r["first_stated"]),
-            to_python(r["last_stated"]),
-            r["count"],
-        )
-        for r in tx.run("network_relations", with_statements=accounts)
-    ]
+    """The stored network, streamed in one query; with ``accounts``, the disputed allegations' statements."""
+    actors: list[tuple[str, str | None, str | None]] = []
+    edges: list[Edge] = []
+    for r in tx.run("network_relations", with_statements=accounts):
+        source = r["id"]
+        actors.append((source, r["name"], r["kind"]))
+        for target, kind, count, statements, first, last in r["out"]:
+            edges.append(Edge(source, target, RelationType(kind), tuple(statements or ()), to_python(first),
+                              to_python(last), count))  # fmt: skip
     allegations = None
-    if accounts:
-        _, allegations = _accounts(tx.run("accounts_by_allegation", **NetworkFilter().params()))
-    return NetworkData(actors, edges, allegations)
+    if accounts:  # only allegations affirmed and denied can be contested or contradicted
+        _, allegations = _accounts(tx.run("accounts_disputed"))
+    return NetworkData(actors, edges, allegations, disputed_only=accounts)
 
 
 def _filtered(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkData:

@@ -8,7 +8,6 @@ GraphQL request depends on its depth, not on how many items it returns; the requ
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, LiteralString, NamedTuple
 
 from neo4j import Record
@@ -30,13 +29,8 @@ def to_python(value: Any) -> Any:
     return value
 
 
-@dataclass(frozen=True)
-class Page:
-    """One window of an ordered list: its ids, the index of the first, and the size of the whole list."""
-
-    total: int
-    offset: int
-    ids: list[str]
+#: A node asked for by id: (label, id) when the caller knows the label (one index seek), else (None, id).
+NodeKey = tuple[str | None, str]
 
 
 class StatementsKey(NamedTuple):
@@ -57,16 +51,6 @@ class AllegationsKey(NamedTuple):
     limit: int
 
 
-@dataclass(frozen=True)
-class Window:
-    """Which part of a list to return: after index ``start``, before ``end``, then ``first``/``last`` of it."""
-
-    start: int = 0
-    end: int | None = None
-    first: int | None = None
-    last: int | None = None
-
-
 class Reader:
     """The API's reads: each method is one round trip through the store (counted, with its timeout)."""
 
@@ -79,12 +63,13 @@ class Reader:
 
     # --- by id -----------------------------------------------------------------------------------
 
-    def nodes(self, ids: list[str]) -> dict[str, tuple[str, Row]]:
-        """id -> (label, properties) for every id that exists."""
-        out: dict[str, tuple[str, Row]] = {}
-        for rec in self.run("read_nodes", ids=list(dict.fromkeys(ids))):
+    def nodes(self, keys: list[NodeKey]) -> dict[NodeKey, tuple[str, Row]]:
+        """(label, id) -> (label, properties) for every key whose node exists (typed keys seek one label)."""
+        out: dict[NodeKey, tuple[str, Row]] = {}
+        unique = list(dict.fromkeys(keys))
+        for rec in self.run("read_nodes", keys=[{"label": label, "id": i} for label, i in unique]):
             props = {k: v for k, v in to_python(rec["props"]).items() if v is not None}
-            out[props["id"]] = (rec["label"], props)
+            out[rec["asked"], props["id"]] = (rec["label"], props)
         return out
 
     # --- one-to-many for a batch of requests ----------------------------------------------------
@@ -115,17 +100,7 @@ class Reader:
             grouped[rec["pid"]].append(to_python(dict(rec)))
         return grouped
 
-    # --- lists -----------------------------------------------------------------------------------
-
-    def page(self, name: LiteralString, window: Window, **filters: Any) -> Page:
-        """One window of a ``list_*`` query's ordered ids."""
-        rec = self.run(
-            name, tail="page_tail", start=window.start, end=window.end, first=window.first, last=window.last, **filters
-        )[0]
-        return Page(total=int(rec["total"]), offset=int(rec["offset"]), ids=list(rec["ids"]))
-
-    def search(self, text: str, limit: int) -> list[tuple[str, str, float]]:
-        return [(r["label"], r["id"], float(r["score"])) for r in self.run("search", text=text, limit=limit)]
+    # --- graph views --------------------------------------------------------------------------
 
     def expand(self, ids: list[str], types: list[str]) -> list[Row]:
         return [dict(r) for r in self.run("expand_frontier", ids=ids, types=types)]

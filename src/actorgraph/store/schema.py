@@ -25,6 +25,7 @@ def init_schema(store: Store) -> int:
     for stmt in stmts:
         store.autocommit(stmt)
     store.autocommit("CALL db.awaitIndexes(300)")
+    store.autocommit(query("backfill_name_keys"))
     return len(stmts)
 
 
@@ -68,7 +69,9 @@ def counts(store: Store) -> Counts:
 def wipe(store: Store) -> int:
     """Delete every node and relationship, in batches so a large graph does not exhaust the heap.
 
-    ``CALL ... IN TRANSACTIONS`` needs an auto-commit transaction.
+    ``CALL ... IN TRANSACTIONS`` needs an auto-commit transaction. Relationships go first, in their
+    own batches: a node's DETACH DELETE takes all of its relationships into one transaction.
     """
+    store.autocommit(query("wipe_relationships"))
     records = store.autocommit(query("wipe"))
     return int(records[0]["deleted"]) if records else 0

@@ -7,6 +7,7 @@ CALL (k, m) { MATCH (a)-[r:SUBJECT]->(m) MERGE (a)-[:SUBJECT]->(k) DELETE r }
 CALL (k, m) { MATCH (a)-[r:OBJECT]->(m) MERGE (a)-[:OBJECT]->(k) DELETE r }
 SET k.aliases = k.aliases + [x IN [m.name] + coalesce(m.aliases, []) WHERE NOT x IN coalesce(k.aliases, []) AND x <> k.name],
     k.name_keys = k.name_keys + [x IN coalesce(m.name_keys, []) WHERE NOT x IN coalesce(k.name_keys, [])]
+FOREACH (key IN coalesce(m.name_keys, []) | MERGE (nk:NameKey {key: key}) MERGE (nk)-[:NAMES]->(k))
 WITH k, m
 DETACH DELETE m
 WITH k

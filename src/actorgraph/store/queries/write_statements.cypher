@@ -18,4 +18,11 @@ MERGE (n)-[:REPORTED_IN]->(src)
 FOREACH (ob IN CASE WHEN row.on_behalf_of IS NULL THEN [] ELSE [row.on_behalf_of] END |
   MERGE (b:Actor {id: ob})
   MERGE (n)-[:ON_BEHALF_OF]->(b))
+WITH n, row, change
+// A rewritten statement may now be said for someone else, or for no one: drop the old link.
+CALL (n, row) {
+  MATCH (n)-[stale:ON_BEHALF_OF]->(x:Actor)
+  WHERE row.on_behalf_of IS NULL OR x.id <> row.on_behalf_of
+  DELETE stale
+}
 RETURN change, count(*) AS n

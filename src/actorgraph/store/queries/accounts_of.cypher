@@ -1,0 +1,11 @@
+// Every account (statement with its speaker and the institution spoken for) of the allegations in
+// $ids: what the derivation rules read for these allegations. Expands from each allegation only, so
+// the cost follows the allegations' own statements, never the degree of the actors involved.
+UNWIND $ids AS aid
+MATCH (a:Allegation {id: aid})-[:SUBJECT]->(subj:Actor)
+MATCH (a)-[:OBJECT]->(obj)
+MATCH (sp:Actor)-[:MADE]->(s:Statement)-[:ON]->(a)
+OPTIONAL MATCH (s)-[:ON_BEHALF_OF]->(ob:Actor)
+RETURN a.id AS allegation, a.predicate AS predicate, subj.id AS subject, obj.id AS object,
+       obj:Event AS object_is_event, s.id AS statement, s.stance AS stance, s.stated_on AS stated_on,
+       sp.id AS speaker, ob.id AS on_behalf_of

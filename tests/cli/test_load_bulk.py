@@ -1,0 +1,81 @@
+"""``load --bulk``: the offline import gives the graph an online load gives, and refuses what it cannot do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+
+from actorgraph.cli.load_cmd import bulk_import
+from actorgraph.errors import InvalidInput, UsageError
+from actorgraph.ingest import load_paths
+from actorgraph.settings import Settings
+from actorgraph.store import derived
+from actorgraph.store.core import Store
+from bench.generate import generate, write_jsonl
+from tests.support.cli import run_cli
+from tests.support.graph import forget_bookmarks
+from tests.support.paths import DATA, SEED
+
+
+def _graph(driver: Driver) -> dict[str, Any]:
+    """Every node and relationship with its properties, load records' file paths left out."""
+    nodes = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
+    ).records
+    rels = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
+        "ORDER BY a, t, b"
+    ).records
+    return {
+        "nodes": [(r["l"], {k: v for k, v in r["p"].items() if k != "file"}) for r in nodes],
+        "rels": [(r["a"], r["t"], r["b"], r["p"]) for r in rels],
+    }
+
+
+def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    corpus = write_jsonl(generate(400, per_source=40), tmp_path / "corpus" / "corpus.jsonl")
+    inputs = [SEED, DATA / "river-dam.yaml", corpus.parent]
+    store = Store(driver, settings)
+    load_paths(store, inputs)
+    online = _graph(driver)
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    try:
+        report = bulk_import(settings, inputs, workdir=tmp_path / "import")
+    finally:
+        forget_bookmarks(driver)
+    assert report.statements == 400 + 31 and report.relations > 0
+    assert report.peak_rss_mib > 0 and set(report.seconds) == {"checks", "read", "derive", "import", "schema"}
+    assert derived.check(store) == []
+    imported = _graph(driver)
+    for part in ("nodes", "rels"):
+        assert len(imported[part]) == len(online[part])
+        for got, want in zip(imported[part], online[part], strict=True):
+            assert got == want
+    again = load_paths(store, inputs)  # the import recorded the dossiers: a reload skips them all
+    assert again.skipped == 2 + 10 and not again.changed
+
+
+def test_bulk_refuses_a_database_that_is_not_empty(driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    load_paths(Store(driver, settings), [SEED])
+    with pytest.raises(UsageError, match="imports only into an empty database"):
+        bulk_import(settings, [DATA / "river-dam.yaml"], workdir=tmp_path / "import")
+
+
+def test_bulk_refuses_a_remote_server_without_contacting_it(tmp_path: Path) -> None:
+    out = run_cli("load", "--bulk", str(SEED), env={"NEO4J_URI": "bolt://neo4j.invalid:7687"})
+    assert out.returncode == 2
+    assert "not a server on this machine" in out.stderr + out.stdout
+    assert "load without --bulk" in out.stderr + out.stdout
+
+
+def test_bulk_checks_every_file_before_importing(driver: Driver, settings: Settings, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"type": "actor", "id": "x", "name": "X", "kind": "MILITIA"}\n', encoding="utf-8")
+    with pytest.raises(InvalidInput) as info:
+        bulk_import(settings, [SEED, bad], workdir=tmp_path / "import")
+    assert any("line 1: kind: unknown value 'MILITIA'" in str(p) for p in info.value.problems)
+    assert not (tmp_path / "import").exists()
+    assert driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"] == 0
