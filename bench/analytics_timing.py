@@ -20,7 +20,7 @@ from typing import Any
 
 import networkx as nx
 
-from actorgraph.analytics import camps, centrality, contested, contradictions, ego, path
+from actorgraph.analytics import camps, centrality, contested, contradictions, ego, narratives, path
 from actorgraph.analytics.backend import installed
 from actorgraph.analytics.projection import build_graph
 from actorgraph.model.derivation import Account, derive_relations
@@ -84,6 +84,7 @@ def run(actors: int, statements: int, seed: int) -> dict[str, Any]:
     calls = {
         "centrality": (centrality, (graph,), {"seed": seed}),
         "camps": (camps, (graph,), {"seed": seed}),
+        "narratives": (narratives, (graph,), {"seed": seed}),
         "contested": (contested, (graph,), {}),
         "contradictions": (contradictions, (graph,), {}),
         "ego": (ego, (graph, hubs[0]), {}),
@@ -93,9 +94,11 @@ def run(actors: int, statements: int, seed: int) -> dict[str, Any]:
         seconds, result = timed(fn, *args, **kwargs)
         size = len(result.rows) if hasattr(result, "rows") else len(result)
         out["reports"][report] = {"seconds": round(seconds, 2), "rows": size}
-        if report == "camps":
+        if report in ("camps", "narratives"):
             out["reports"][report]["frustration"] = result.frustration
             out["reports"][report]["exact"] = result.exact
+            out["reports"][report]["placed"] = sum(1 for r in result.rows if r.camp is not None)
+            out["reports"][report]["undetermined"] = sum(1 for r in result.rows if r.undetermined)
         if report == "centrality":
             out["reports"][report]["betweenness_samples"] = result.betweenness_samples
     return out

@@ -12,6 +12,8 @@ from actorgraph.analytics import camps, centrality, contested, contradictions, e
 from actorgraph.settings import Settings
 from actorgraph.store.core import Store
 from tests.support.cli import run_cli
+from tests.support.graph import Loader
+from tests.support.paths import DATA, SEED
 
 ARMED_GROUPS = ("freedom-of-russia-legion", "siberian-battalion", "russian-volunteer-corps")
 
@@ -68,3 +70,27 @@ def test_cli_camps_plot_json_and_write_back(tmp_path: Path, driver: Driver, sett
 def test_cli_names_an_unknown_actor_with_the_fix() -> None:
     done = run_cli("analyze", "ego", "nobody")
     assert done.returncode == 1 and "no actor 'nobody'" in done.stderr and "Traceback" not in done.stderr
+
+
+CROCUS = DATA / "reference" / "cases" / "crocus-city-hall.yaml"
+
+
+def test_cli_narratives_reporters_and_windows(tmp_path: Path, load: Loader) -> None:
+    load(SEED, CROCUS, DATA / "river-dam.yaml")  # dated 2024 and 2031: a 1-day window cuts too many
+    narrative = run_cli("analyze", "narratives", "--plot", str(tmp_path / "narratives.png"), columns=120)
+    assert narrative.returncode == 0, narrative.stderr
+    assert "narrative camps" in narrative.stdout and "kept" in narrative.stdout
+    assert "Author of the seed article" in narrative.stdout and "--include-reporters counts them" in narrative.stdout
+    assert (tmp_path / "narratives.png").stat().st_size > 20_000
+    counted = run_cli("analyze", "camps", "--include-reporters", "--format", "json")
+    rows = {r["actor"]: r for r in json.loads(counted.stdout)["rows"]}
+    assert rows["seed-article-author"]["evidence"]["links"] == 1 and rows["seed-article-author"]["camp"] is None
+    assert rows["seed-article-author"]["leaning"] == rows["kremlin"]["camp"]  # the misreading, now thin
+    series = run_cli("analyze", "camps", "--by", "narrative", "--window", "2d", "--to", "2024-12-31",
+                     "--plot", str(tmp_path / "changes.png"), columns=80)  # fmt: skip
+    assert series.returncode == 0, series.stderr
+    assert "narrative camps per window (3 windows)" in series.stdout and "2024-03-22..2024-03-23" in series.stdout
+    assert (tmp_path / "changes.png").stat().st_size > 10_000
+    too_many = run_cli("analyze", "centrality", "--window", "1d")
+    assert too_many.returncode == 2 and "choose a longer window" in too_many.stderr
+    assert "Traceback" not in too_many.stderr

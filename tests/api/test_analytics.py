@@ -50,7 +50,8 @@ def test_every_report_answers_with_typed_results(driver: Driver, settings: Setti
         settings,
         """{ analytics {
         centrality(limit: 2) { entries { actor accusationsMade accused pagerank betweenness } betweennessSamples }
-        camps { entries { actor camp community } frustration frustrated { source target type } communities exact }
+        camps { entries { actor camp leaning undetermined community evidence { links stability } }
+                frustration frustrated { source target type } communities exact basis }
         contested { allegation affirming denying sources balance status }
         contradictions { actorA actorB aDeniesB bDeniesA allegations summaries }
         ego(actor: "Kremlin-like") { neighbour direction type sign weight }
@@ -64,9 +65,14 @@ def test_every_report_answers_with_typed_results(driver: Driver, settings: Setti
         "actor": "k", "accusationsMade": 2, "accused": 0, "pagerank": pytest.approx(1 / 7.85, abs=1e-9),
         "betweenness": pytest.approx(2 / 15),
     }  # fmt: skip
-    camp = {e["actor"]: e["camp"] for e in data["camps"]["entries"]}
-    assert camp["k"] != camp["a"] == camp["b"] == camp["h"] and camp["y"] is None
+    entries = {e["actor"]: e for e in data["camps"]["entries"]}
+    camp = {actor: e["camp"] for actor, e in entries.items()}
+    assert camp["k"] != camp["a"] == camp["b"] and camp["y"] is None and entries["y"]["evidence"] is None
+    # h is linked by one CONTRADICTS relationship only: it leans to a's camp, too thinly to be shown there
+    assert camp["h"] is None and entries["h"]["undetermined"] and entries["h"]["leaning"] == camp["a"]
+    assert entries["h"]["evidence"]["links"] == 1 and entries["k"]["evidence"]["links"] == 4
     assert data["camps"]["frustration"] == 0 and data["camps"]["exact"] is True
+    assert data["camps"]["basis"] == "HOSTILITY"
     assert data["contested"] == [
         {"allegation": "al1", "affirming": ["k"], "denying": ["h"], "sources": 2, "balance": 1.0, "status": "CONTESTED"}
     ]
@@ -139,4 +145,40 @@ def test_write_back_stores_scores_and_clears_stale_ones(driver: Driver, settings
             "MATCH (a:Actor) RETURN a.id AS id, a.camp AS camp", database_=settings.neo4j_database
         ).records
     }
-    assert camps_now["k"] is None and camps_now["a"] == camps_now["b"] == "A"
+    # the stale camps are gone, and a and b, linked by one ALLIED_WITH relationship, are undetermined: no camp stored
+    assert camps_now["k"] is None and camps_now["a"] is None and camps_now["b"] is None
+
+
+def test_narrative_camps_and_the_series_over_time(driver: Driver, settings: Settings) -> None:
+    data = run(
+        driver,
+        settings,
+        """{ analytics {
+        camps(by: NARRATIVE) { basis entries { actor camp leaning evidence { links weight } } reportersLeftOut }
+        campsOverTime(window: "30d") { windows { start end label } entries { window actor camp leaning }
+                                       changes { actor } frustration }
+        centralityOverTime(window: "30d") { windows { label } entries { window actor accusationsMade rank } }
+        centrality(limit: 1) { entries { actor rank rankLow rankHigh } rankResamples }
+    } }""",
+    )
+    narrative = {e["actor"]: e for e in data["camps"]["entries"]}
+    assert data["camps"]["basis"] == "NARRATIVE"
+    # k affirms al1, h (through y) denies it: one contradicting link, too thin for either to be shown
+    assert narrative["k"]["leaning"] != narrative["h"]["leaning"] and narrative["k"]["camp"] is None
+    assert narrative["k"]["evidence"] == {"links": 1, "weight": 2.0} and narrative["a"]["evidence"] is None
+    series = data["campsOverTime"]
+    assert [w["label"] for w in series["windows"]] == ["2030-01-10..2030-02-08", "2030-02-09..2030-03-10"]
+    assert {e["actor"] for e in series["entries"] if e["window"] == 0} == {"k", "a", "b"}
+    assert series["changes"] == [] and len(series["frustration"]) == 2
+    accusers = data["centralityOverTime"]["entries"]
+    assert [(e["window"], e["actor"], e["accusationsMade"], e["rank"]) for e in accusers if e["accusationsMade"]] == [
+        (0, "k", 1, 1), (1, "k", 1, 1)
+    ]  # fmt: skip
+    assert data["centrality"]["entries"][0]["rank"] == 1 and data["centrality"]["rankResamples"] == 50
+
+
+def test_a_window_that_is_no_length_is_refused(driver: Driver, settings: Settings) -> None:
+    context = Context(Store(driver, settings))
+    result = run_async(SCHEMA.execute('{ analytics { campsOverTime(window: "soon") { frustration } } }',
+                                      context_value=context))  # fmt: skip
+    assert result.errors is not None and "30d or 2w" in result.errors[0].message

@@ -3,21 +3,27 @@ short fields whole or cut with an ellipsis, only free text wrapped (no towers on
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import pytest
 from rich.console import Console
 
-from actorgraph.analytics import camps, centrality, contested, contradictions, ego, path, project
+from actorgraph.analytics import camps, centrality, contested, contradictions, ego, narratives, path, project
+from actorgraph.analytics.projection import Edge, build_graph
+from actorgraph.analytics.windows import Window, camps_over_time, centrality_over_time
 from actorgraph.cli.analyze_cmd import print_table
-from actorgraph.cli.tables import COLUMNS, voices
+from actorgraph.cli.tables import COLUMNS, report_table, voices
 from actorgraph.ingest import LoadReport
 from actorgraph.store.core import Store
 
 WIDTHS = (80, 120)
 #: A name each report's table must show (ids are lowercase slugs).
-NAME_SHOWN = {"centrality": "Kremlin", "camps": "Kremlin", "contested": "Kremlin", "contradictions": "Kremlin",
-              "ego": "Freedom of Russia Legion", "path": "Andriy Yusov"}  # fmt: skip
+NAME_SHOWN = {"centrality": "Kremlin", "camps": "Kremlin", "narratives": "Kremlin", "contested": "Kremlin",
+              "contradictions": "Kremlin", "ego": "Freedom of Russia Legion", "path": "Andriy Yusov"}  # fmt: skip
+#: Tables that are parts of a report's output, each with a name it must show.
+PART_NAME_SHOWN = {"frustrated": "Kremlin-like", "camps-over-time": "2030-01-01..2030-01-31",
+                   "camp-changes": "Swinging Group X", "centrality-over-time": "Kremlin-like"}  # fmt: skip
 
 
 def render(report: str, result: Any, graph: Any, width: int) -> list[str]:
@@ -36,13 +42,51 @@ def results(store: Store, seed: LoadReport) -> tuple[Any, dict[str, Any]]:
         "contradictions": contradictions(g),
         "ego": ego(g, "kremlin"),
         "path": path(g, "andriy-yusov", "kremlin"),
+        "narratives": narratives(project(store, accounts=True)),
     }
+
+
+def parts() -> dict[str, list[Any]]:
+    """Rows of the tables that are parts of a report: broken links, the series per window."""
+    names = [("k", "Kremlin-like", None), ("a", "Group A", None), ("b", "Group B", None),
+             ("x", "Swinging Group X", None)]  # fmt: skip
+
+    def e(s: str, t: str, typ: str, n: int = 2) -> Edge:
+        return Edge(s, t, typ, tuple(f"{s}{t}{typ}{i}" for i in range(n)))
+
+    one = build_graph(names, [e("k", "a", "ACCUSES"), e("k", "b", "ACCUSES"), e("a", "b", "ALLIED_WITH"),
+                              e("x", "a", "SUPPORTS"), e("x", "k", "OPPOSES"), e("k", "x", "SUPPORTS", 1)])  # fmt: skip
+    two = build_graph(names, [e("k", "a", "ACCUSES"), e("k", "b", "ACCUSES"), e("a", "b", "ALLIED_WITH"),
+                              e("x", "k", "SUPPORTS"), e("x", "a", "OPPOSES")])  # fmt: skip
+    windows = [(Window(dt.date(2030, 1, 1), dt.date(2030, 1, 31)), one),
+               (Window(dt.date(2030, 2, 1), dt.date(2030, 2, 28)), two)]  # fmt: skip
+    series = camps_over_time(windows)
+    return {
+        "frustrated": camps(one).frustrated,
+        "camps-over-time": series.per_window(),
+        "camp-changes": series.changes,
+        "centrality-over-time": centrality_over_time(windows).rows,
+    }
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_parts_of_reports_fit_and_show_names(width: int) -> None:
+    rows = parts()
+    assert set(rows) | set(NAME_SHOWN) == set(COLUMNS)
+    names = {"k": "Kremlin-like", "a": "Group A", "b": "Group B", "x": "Swinging Group X"}.__getitem__
+    for table, found in rows.items():
+        assert found, table
+        out = Console(width=width, record=True, color_system=None, force_terminal=False)
+        out.print(report_table(table, found, names, width=width, title=table))
+        lines = out.export_text().splitlines()
+        assert [line for line in lines if len(line) > width] == [], table
+        assert PART_NAME_SHOWN[table] in "\n".join(lines), table
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_every_report_fits_and_shows_names(results: tuple[Any, dict[str, Any]], width: int) -> None:
     graph, by_report = results
-    assert set(by_report) == set(COLUMNS)
+    assert set(by_report) | set(PART_NAME_SHOWN) == set(COLUMNS)
     for report, result in by_report.items():
         lines = render(report, result, graph, width)
         assert lines, report
@@ -57,7 +101,7 @@ def test_every_report_fits_and_shows_names(results: tuple[Any, dict[str, Any]], 
 def test_tables_without_free_text_have_one_line_per_row(results: tuple[Any, dict[str, Any]], width: int) -> None:
     """Names and short fields are cut, never wrapped: one row, one line (a tower would take several)."""
     graph, by_report = results
-    for report in ("centrality", "camps", "ego"):
+    for report in ("centrality", "camps", "narratives", "ego"):
         assert not any(c.text for c in COLUMNS[report])
         lines = render(report, by_report[report], graph, width)
         body = [line for line in lines if line.startswith("│")]

@@ -101,6 +101,9 @@ def test_actor_view_says_whom_it_accuses_and_its_camp(page: Page, api: Server) -
     page.goto(api.url + "/actor/freedom-of-russia-legion")
     expect(page.locator(".relation-group.accused-by")).to_contain_text("Kremlin")
     expect(page.locator("dl.facts").first).to_contain_text("Camp B")
+    expect(page.locator("dl.facts").first).to_contain_text("kept in")  # the evidence behind the camp
+    page.goto(api.url + "/actor/andriy-yusov")  # one SPEAKS_FOR link: too little to show a camp
+    expect(page.locator("dl.facts").first).to_contain_text("undetermined: too little evidence for a camp (1 link")
 
 
 def test_contested_ranks_the_seed_and_filters(page: Page, api: Server) -> None:

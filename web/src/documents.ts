@@ -98,7 +98,7 @@ export const ActorNeighbourhood = graphql(`
       nodes { id name kind label }
       edges { source target type count }
     }
-    analytics { camps { entries { actor camp community } } }
+    analytics { camps { entries { actor camp community undetermined evidence { links stability } } } }
   }
 `);
 

@@ -1,7 +1,8 @@
 """Network analytics on the actor graph: project it from Neo4j into networkx, then run pure reports.
 
 ``REPORTS`` maps each report's name to its function; every function takes the projected graph first
-(and, for ``ego`` and ``path``, actor ids) and has defaults for everything else.
+(and, for ``ego`` and ``path``, actor ids) and has defaults for everything else. ``narratives`` is
+``camps`` by narrative alignment. Over time, ``analytics.windows`` runs camps and centrality per window.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from actorgraph.analytics.camps import camps
+from actorgraph.analytics.camps import camps, narratives
 from actorgraph.analytics.centrality import centrality
 from actorgraph.analytics.contested import contested
 from actorgraph.analytics.contradictions import contradictions
@@ -20,14 +21,15 @@ from actorgraph.analytics.projection import NetworkFilter, build_graph, project
 REPORTS: dict[str, Callable[..., Any]] = {
     "centrality": centrality,
     "camps": camps,
+    "narratives": narratives,
     "contested": contested,
     "contradictions": contradictions,
     "ego": ego,
     "path": path,
 }
 
-#: Reports that read the statements per allegation, not only the edges.
-NEEDS_ACCOUNTS = frozenset({"contested", "contradictions"})
+#: Reports that read the statements per allegation, not only the edges (``camps`` too, by narrative).
+NEEDS_ACCOUNTS = frozenset({"contested", "contradictions", "narratives"})
 
 __all__ = [
     "NEEDS_ACCOUNTS",
@@ -39,6 +41,7 @@ __all__ = [
     "contested",
     "contradictions",
     "ego",
+    "narratives",
     "path",
     "project",
 ]

@@ -1,31 +1,50 @@
-"""Opposing camps by structural balance, the edges that break them, and cooperative communities.
+"""Two opposing camps by structural balance, the links that break them, and communities; with evidence.
 
-A signed network is *balanced* when its actors split into two camps with every positive link inside a
-camp and every negative link across. Real networks are not; the best split is the one that breaks the
-least weight of links (the *frustration*). Finding it is NP-hard in general, so small components are
-solved exactly (every split tried) and larger ones by seeded local search from a spectral start, a
-sign-propagation start and random starts, keeping the best.
+Two kinds of camps, kept apart because they answer different questions:
+
+- **hostility camps** (``by="hostility"``, the default): the derived relationships as a signed network
+  (hostile edges -1: ACCUSES, CONTRADICTS, OPPOSES; cooperative and structural +1) — *who is hostile
+  to whom*. An actor confirming a group's claim "accuses" it, so lands against it.
+- **narrative camps** (``by="narrative"``): narrative alignment (:mod:`actorgraph.analytics.narratives`),
+  voices agreeing or contradicting on the same allegations — *which accounts do actors back*.
+
+Both are split by :func:`actorgraph.analytics.balance.split_signed`, so every placement carries its
+evidence (links, weight, stability) and a camp is shown only when that evidence is enough; otherwise
+the actor is *undetermined* and only its leaning is kept. Reporting voices (MEDIA actors) are left out
+unless ``include_reporters`` (:mod:`actorgraph.analytics.reporters`). Communities are Louvain on the
+positive links of the same network (cooperative relationships; agreements), with a stability of their
+own on small networks.
 """
 
 from __future__ import annotations
 
 import random
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Literal
 
 import networkx as nx
-import numpy as np
 
-from actorgraph.analytics.layers import cooperative, name, signed_pairs
+from actorgraph.analytics.balance import (
+    EXACT_LIMIT,
+    MIN_LINKS,
+    MIN_STABILITY,
+    RESAMPLES,
+    Link,
+    PlacementEvidence,
+    split_signed,
+)
+from actorgraph.analytics.layers import name
+from actorgraph.analytics.narratives import StatementWeight, narrative_links, statement_count
+from actorgraph.analytics.reporters import reporting_voices, voiced_by
+from actorgraph.errors import UsageError
 
-#: Components up to this many actors are split exactly (2^(n-1) splits tried).
-EXACT_LIMIT = 14
-#: Random restarts are tried only on components up to this size; larger ones start from the spectral
-#: and sign-propagation splits alone (random starts rarely beat them there and each costs a full search).
-RESTART_LIMIT = 2000
-CAMP_NAMES = ("A", "B")
-
-Adjacency = dict[str, list[tuple[str, float]]]
+Basis = Literal["hostility", "narrative"]
+BASES: tuple[Basis, ...] = ("hostility", "narrative")
+#: Community stability (Louvain run again per resample) is computed on networks up to this many actors.
+COMMUNITY_STABILITY_LIMIT = 1000
+COMMUNITY_RESAMPLES = 20
 
 
 @dataclass(frozen=True)
@@ -33,193 +52,270 @@ class CampRow:
     actor: str
     name: str
     camp: str | None
-    """``A`` or ``B``; None for actors with no hostile or cooperative link."""
+    """``A`` or ``B`` when the evidence shows it; None when undetermined, unlinked or a reporting voice left out."""
+    leaning: str | None
+    """Where the best split puts the actor, shown or not (None: no signed link counted)."""
+    evidence: PlacementEvidence | None
+    """The links behind the placement and its stability; None when the actor has no signed link."""
     community: int
-    """Louvain community on the cooperative layer (0 is the largest)."""
+    """Louvain community on the positive links (0 is the largest)."""
     component: int | None
     """Which connected part of the signed network (0 is the largest): camps of different parts are independent."""
+    reporting: bool = False
+    """A reporting voice (MEDIA), left out as a voice unless asked for."""
+    community_stability: float | None = None
+    """Share of resampled Louvain runs in which the actor's community stays the same (mean Jaccard); None when
+    the actor has no positive link or the network is too large to resample."""
+    community_size: int = 1
+    """How many actors share the community (1: the actor has no positive link to anyone)."""
+
+    @property
+    def undetermined(self) -> bool:
+        """Placed by the split, on evidence too thin to show a camp."""
+        return self.camp is None and self.leaning is not None
 
 
 @dataclass(frozen=True)
 class FrustratedEdge:
+    """Links that break the split: hostile (contradicting) inside a camp, cooperative (agreeing) across."""
+
     source: str
     target: str
     type: str
     sign: int
-    weight: int
+    weight: float
     source_camp: str
     target_camp: str
+    allegations: list[str] = field(default_factory=list)
+    """Narrative camps: the allegations the pair agrees or contradicts on."""
 
 
 @dataclass(frozen=True)
 class CampsResult:
     rows: list[CampRow]
     frustration: int
-    """How many edges break the split (a hostile edge inside a camp, a cooperative one across)."""
+    """How many links break the split (relationships for hostility, agreeing/contradicting pairs for narratives)."""
     frustration_weight: float
     frustrated: list[FrustratedEdge]
     communities: list[list[str]]
     exact: bool
     """True when every component was split exactly."""
+    basis: str = "hostility"
+    resamples: int = RESAMPLES
+    min_links: int = MIN_LINKS
+    min_stability: float = MIN_STABILITY
+    reporters_left_out: list[str] = field(default_factory=list)
+    """Reporting voices whose links were not counted (empty when they were included)."""
 
 
-def _cost(adj: Adjacency, side: dict[str, int]) -> float:
-    """Frustration in net-weight terms: sum over pairs in the same camp of -J (J = pos - neg) ... up to a constant."""
-    total = 0.0
-    for u, nbrs in adj.items():
-        for v, j in nbrs:
-            if u < v:
-                total += -j if side[u] == side[v] else j
-    return total
+def hostility_links(graph: nx.MultiDiGraph, *, weight: str | None = "weight",
+                    include_reporters: bool = False) -> list[Link]:  # fmt: skip
+    """Every signed relationship of the network as a link (neutral ones skipped), one per edge.
 
-
-def _local_search(adj: Adjacency, side: dict[str, int], rng: random.Random) -> dict[str, int]:
-    """Flip single actors while that lowers the frustration (a local optimum).
-
-    With spins s = +-1 and each actor's field h = sum(J * s_neighbour), flipping u changes the cost by
-    2 * s_u * h_u, so u flips when it disagrees with its field; only its neighbours' fields change.
+    >>> from actorgraph.analytics.projection import Edge, build_graph
+    >>> g = build_graph([], [Edge("k", "a", "ACCUSES", ("s1", "s2")), Edge("k", "e", "DENIES_INVOLVEMENT", ("s3",))])
+    >>> hostility_links(g)
+    [Link(a='k', b='a', sign=-1, weight=2.0, kind='ACCUSES', about=None)]
     """
-    spin = {n: 1 - 2 * side[n] for n in adj}
-    field = {u: sum(j * spin[v] for v, j in adj[u]) for u in adj}
-    nodes = sorted(adj)
-    improved = True
-    while improved:
-        improved = False
-        rng.shuffle(nodes)
-        for u in nodes:
-            if spin[u] * field[u] < -1e-12:
-                spin[u] = -spin[u]
-                for v, j in adj[u]:
-                    field[v] += 2 * j * spin[u]
-                improved = True
-    return {n: (1 - spin[n]) // 2 for n in adj}
+    voices = frozenset() if include_reporters else reporting_voices(graph)
+    return [
+        Link(u, v, d["sign"], float(d[weight]) if weight else 1.0, d["type"])
+        for u, v, d in graph.edges(data=True)
+        if u != v and d["sign"] != 0 and not (voices and voiced_by(d["type"], u, v, voices))
+    ]
 
 
-def _spectral(adj: Adjacency, nodes: list[str], iterations: int = 200) -> dict[str, int]:
-    """Signs of the leading eigenvector of the signed adjacency matrix (power iteration, shifted)."""
-    index = {n: i for i, n in enumerate(nodes)}
-    rows, cols, vals = [], [], []
-    for u, nbrs in adj.items():
-        for v, j in nbrs:
-            rows.append(index[u])
-            cols.append(index[v])
-            vals.append(j)
-    r, c, w = np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64), np.array(vals, dtype=float)
-    shift = float(np.max(np.bincount(r, weights=np.abs(w), minlength=len(nodes)))) if len(w) else 1.0
-    x = np.linspace(1.0, 2.0, len(nodes))
-    for _ in range(iterations):
-        y = np.bincount(r, weights=w * x[c], minlength=len(nodes)) + shift * x
-        norm = float(np.linalg.norm(y))
-        if norm == 0:
-            break
-        x = y / norm
-    return {n: int(x[index[n]] < 0) for n in nodes}
+def _positive_layer(nodes: Sequence[str], links: Sequence[Link]) -> nx.Graph:
+    out = nx.Graph()
+    out.add_nodes_from(nodes)
+    for link in links:
+        if link.sign > 0 and link.a != link.b:
+            w = out[link.a][link.b]["weight"] if out.has_edge(link.a, link.b) else 0.0
+            out.add_edge(link.a, link.b, weight=w + link.weight)
+    return out
 
 
-def _propagate(adj: Adjacency, nodes: list[str]) -> dict[str, int]:
-    """Breadth-first from the strongest actor, each newcomer placed to satisfy the link it was reached by."""
-    strength = {n: sum(abs(j) for _, j in adj[n]) for n in nodes}
-    start = min(nodes, key=lambda n: (-strength[n], n))
-    side = {start: 0}
-    queue = [start]
-    for u in queue:
-        for v, j in sorted(adj[u], key=lambda t: (-abs(t[1]), t[0])):
-            if v not in side:
-                side[v] = side[u] if j > 0 else 1 - side[u]
-                queue.append(v)
-    return side
+def _communities(layer: nx.Graph, seed: int, resolution: float) -> list[list[str]]:
+    found = nx.community.louvain_communities(layer, weight="weight", resolution=resolution, seed=seed)
+    return sorted((sorted(map(str, c)) for c in found), key=lambda c: (-len(c), c))
 
 
-def _exact(adj: Adjacency, nodes: list[str]) -> dict[str, int]:
-    """Try every split with the first actor in camp 0; the first best one wins (deterministic)."""
-    best: tuple[float, int] | None = None
-    pairs = [(nodes.index(u), nodes.index(v), j) for u in nodes for v, j in adj[u] if u < v]
-    for mask in range(1 << (len(nodes) - 1)):
-        bits = mask << 1
-        cost = sum(-j if ((bits >> a) & 1) == ((bits >> b) & 1) else j for a, b, j in pairs)
-        if best is None or cost < best[0] - 1e-12:
-            best = (cost, bits)
-    assert best is not None
-    return {n: (best[1] >> i) & 1 for i, n in enumerate(nodes)}
-
-
-def _split(adj: Adjacency, nodes: list[str], seed: int, restarts: int, exact_limit: int) -> tuple[dict[str, int], bool]:
-    if len(nodes) <= exact_limit:
-        return _exact(adj, nodes), True
+def _community_stability(layer: nx.Graph, communities: list[list[str]], seed: int,
+                         resolution: float) -> dict[str, float]:  # fmt: skip
+    """Mean Jaccard similarity of each linked actor's community with its community in resampled runs."""
+    linked = [n for n in layer if layer.degree(n) > 0]
+    if not linked or layer.number_of_nodes() > COMMUNITY_STABILITY_LIMIT:
+        return {}
+    home = {n: set(c) for c in communities for n in c}
     rng = random.Random(seed)
-    starts = [_spectral(adj, nodes), _propagate(adj, nodes)]
-    starts += [{n: rng.randint(0, 1) for n in nodes} for _ in range(restarts if len(nodes) <= RESTART_LIMIT else 0)]
-    best: tuple[float, dict[str, int]] | None = None
-    for start in starts:
-        side = _local_search(adj, dict(start), random.Random(rng.random()))
-        cost = _cost(adj, side)
-        if best is None or cost < best[0] - 1e-12:
-            best = (cost, side)
-    assert best is not None
-    return best[1], False
+    total: dict[str, float] = defaultdict(float)
+    edges = list(layer.edges(data="weight"))
+    for r in range(COMMUNITY_RESAMPLES):
+        drawn = nx.Graph()
+        drawn.add_nodes_from(layer)
+        for u, v, w in edges:
+            times = _poisson(rng)
+            if times:
+                drawn.add_edge(u, v, weight=w * times)
+        again = {n: set(c) for c in _communities(drawn, seed + r + 1, resolution) for n in c}
+        for n in linked:
+            total[n] += len(home[n] & again[n]) / len(home[n] | again[n])
+    return {n: total[n] / COMMUNITY_RESAMPLES for n in linked}
+
+
+def _poisson(rng: random.Random) -> int:
+    """A Poisson(1) draw (Knuth's method: a handful of uniforms)."""
+    limit, k, p = 0.36787944117144233, 0, rng.random()
+    while p > limit:
+        k += 1
+        p *= rng.random()
+    return k
 
 
 def camps(
     graph: nx.MultiDiGraph,
     *,
+    by: Basis = "hostility",
     seed: int = 0,
     weight: str | None = "weight",
+    statement_weight: StatementWeight = statement_count,
+    include_reporters: bool = False,
     restarts: int = 2,
     resolution: float = 1.0,
     exact_limit: int = EXACT_LIMIT,
+    resamples: int = RESAMPLES,
+    min_links: int = MIN_LINKS,
+    min_stability: float = MIN_STABILITY,
 ) -> CampsResult:
-    """Split actors into two opposing camps minimising frustration; Louvain communities on the cooperative layer.
+    """Split actors into two opposing camps minimising frustration, each placement with its evidence.
 
-    Hostile edges (ACCUSES, CONTRADICTS, OPPOSES) are negative, cooperative and structural ones
-    positive; ``weight=None`` counts each edge once instead of by its statements. In each connected
-    part of the signed network camp ``A`` is the one holding its strongest actor. Parts of up to
-    ``exact_limit`` actors are split exactly; larger ones by local search with ``restarts`` random starts.
+    ``by`` chooses the signed network: ``hostility`` (derived relationships, weighted by statements;
+    ``weight=None`` counts each once) or ``narrative`` (agreements and contradictions per allegation,
+    weighted by ``statement_weight``; needs the graph projected with its accounts). In each connected
+    part camp ``A`` is the one holding its strongest actor. Parts of up to ``exact_limit`` actors are
+    split exactly; larger ones by local search with ``restarts`` random starts. A camp is shown when the
+    actor has at least ``min_links`` links and keeps its camp in ``min_stability`` of ``resamples``.
 
     >>> from actorgraph.analytics.projection import Edge, build_graph
-    >>> g = build_graph([], [Edge("k", "a", "ACCUSES", ("s1",)), Edge("a", "b", "ALLIED_WITH", ("s2",))])
-    >>> sorted((r.actor, r.camp) for r in camps(g).rows), camps(g).frustration
-    ([('a', 'A'), ('b', 'A'), ('k', 'B')], 0)
+    >>> g = build_graph([], [Edge("k", "a", "ACCUSES", ("s1",)), Edge("a", "b", "ALLIED_WITH", ("s2",)),
+    ...                      Edge("k", "b", "ACCUSES", ("s3",)), Edge("a", "k", "OPPOSES", ("s4",))])
+    >>> result = camps(g)
+    >>> [(r.actor, r.camp, r.evidence.links) for r in result.rows], result.frustration
+    ([('a', 'A', 3), ('b', 'A', 2), ('k', 'B', 3)], 0)
     """
-    pairs = signed_pairs(graph, weight)
-    adj: Adjacency = defaultdict(list)
-    for (u, v), (pos, neg) in pairs.items():
-        adj[u].append((v, pos - neg))
-        adj[v].append((u, pos - neg))
-    signed = nx.Graph()
-    signed.add_edges_from(pairs)
-    parts = sorted(nx.connected_components(signed), key=lambda c: (-len(c), min(map(str, c))))
-    camp_of: dict[str, str] = {}
-    component_of: dict[str, int] = {}
-    exact = True
-    for i, part in enumerate(parts):
-        nodes = sorted(part, key=str)
-        sub: Adjacency = {n: adj[n] for n in nodes}
-        side, was_exact = _split(sub, nodes, seed + i, restarts, exact_limit)
-        exact = exact and was_exact
-        strength = {n: sum(abs(j) for _, j in sub[n]) for n in nodes}
-        anchor = min(nodes, key=lambda n: (-strength[n], str(n)))
-        for n in nodes:
-            camp_of[n] = CAMP_NAMES[0] if side[n] == side[anchor] else CAMP_NAMES[1]
-            component_of[n] = i
-    frustrated = [
-        FrustratedEdge(str(u), str(v), d["type"], d["sign"], d["weight"], camp_of[u], camp_of[v])
-        for u, v, d in graph.edges(data=True)
-        if u != v and d["sign"] != 0 and (camp_of[u] == camp_of[v]) != (d["sign"] > 0)
-    ]
-    frustrated.sort(key=lambda e: (-e.weight, e.source, e.target, e.type))
-    coop = cooperative(graph)
-    found = nx.community.louvain_communities(coop, weight="weight", resolution=resolution, seed=seed)
-    communities = sorted((sorted(map(str, c)) for c in found), key=lambda c: (-len(c), c))
+    if by not in BASES:
+        raise UsageError(f"camps by {by!r}: choose hostility or narrative.")
+    reporters = sorted(reporting_voices(graph)) if not include_reporters else []
+    if by == "narrative":
+        links = narrative_links(graph, weight=statement_weight, include_reporters=include_reporters)
+        if weight is None:
+            links = [Link(k.a, k.b, k.sign, 1.0, k.kind, k.about) for k in links]
+    else:
+        links = hostility_links(graph, weight=weight, include_reporters=include_reporters)
+    split = split_signed(links, seed=seed, restarts=restarts, exact_limit=exact_limit, resamples=resamples)
+    frustrated = _frustrated(split.broken, split.leaning, by)
+    nodes = sorted({str(n) for n in graph.nodes} | set(split.leaning), key=str)
+    layer = _positive_layer(nodes, links)
+    communities = _communities(layer, seed, resolution)
     community_of = {n: i for i, members in enumerate(communities) for n in members}
-    rows = [
-        CampRow(str(n), name(graph, n), camp_of.get(n), community_of[str(n)], component_of.get(n)) for n in graph.nodes
-    ]
-    rows.sort(key=lambda r: (r.camp is None, r.component or 0, r.camp or "", r.actor))
+    kept = _community_stability(layer, communities, seed, resolution)
+    left_out = set(reporters)
+    rows = []
+    for n in nodes:
+        evidence = split.evidence.get(n)
+        shown = evidence is not None and evidence.determined(min_links, min_stability)
+        rows.append(
+            CampRow(
+                actor=n,
+                name=name(graph, n) if n in graph else n,
+                camp=split.leaning[n] if shown else None,
+                leaning=split.leaning.get(n),
+                evidence=evidence,
+                community=community_of[n],
+                component=split.component.get(n),
+                reporting=n in left_out,
+                community_stability=kept.get(n),
+                community_size=len(communities[community_of[n]]),
+            )
+        )
+    rows.sort(key=lambda r: (_order(r), r.component or 0, r.camp or r.leaning or "", r.actor))
     return CampsResult(
         rows=rows,
         frustration=len(frustrated),
-        frustration_weight=float(sum(e.weight if weight else 1 for e in frustrated)),
+        frustration_weight=float(sum(e.weight for e in frustrated)),
         frustrated=frustrated,
         communities=communities,
-        exact=exact,
+        exact=split.exact,
+        basis=by,
+        resamples=resamples,
+        min_links=min_links,
+        min_stability=min_stability,
+        reporters_left_out=reporters,
     )
+
+
+def _order(row: CampRow) -> int:
+    """Placed first, then undetermined, then actors with no signed link, reporting voices last."""
+    if row.camp is not None:
+        return 0
+    if row.leaning is not None:
+        return 1
+    return 3 if row.reporting else 2
+
+
+def _frustrated(broken: list[Link], leaning: dict[str, str], by: Basis) -> list[FrustratedEdge]:
+    """Broken links as the report lists them: one per relationship, or one per pair and kind for narratives."""
+    if by == "hostility":
+        out = [FrustratedEdge(k.a, k.b, k.kind, k.sign, k.weight, leaning[k.a], leaning[k.b]) for k in broken]
+    else:
+        grouped: dict[tuple[str, str, str], list[Link]] = defaultdict(list)
+        for k in broken:
+            grouped[(k.a, k.b, k.kind)].append(k)
+        out = []
+        for (a, b, kind), group in grouped.items():
+            about = sorted(k.about for k in group if k.about)
+            weight = sum(k.weight for k in group)
+            out.append(FrustratedEdge(a, b, kind, group[0].sign, weight, leaning[a], leaning[b], about))
+    out.sort(key=lambda e: (-e.weight, e.source, e.target, e.type))
+    return out
+
+
+def narratives(
+    graph: nx.MultiDiGraph,
+    *,
+    seed: int = 0,
+    statement_weight: StatementWeight = statement_count,
+    include_reporters: bool = False,
+    resamples: int = RESAMPLES,
+) -> CampsResult:
+    """Narrative camps: :func:`camps` with ``by="narrative"`` (the ``analyze narratives`` report).
+
+    >>> from actorgraph.analytics.projection import build_graph
+    >>> from actorgraph.model.derivation import Account
+    >>> from actorgraph.model.network import AllegationInfo
+    >>> from actorgraph.model.vocabulary import Predicate, Stance
+    >>> def said(aid, sid, stance, voice):
+    ...     return Account(aid, Predicate.INVOLVED_IN, "n", "attack", True, sid, stance, None, voice, None)
+    >>> claim = AllegationInfo("g", Predicate.CARRIED_OUT, None, "G did it", "g", "attack",
+    ...     [said("g", "s1", Stance.AFFIRMS, "g"), said("g", "s2", Stance.AFFIRMS, "c")])
+    >>> blame = AllegationInfo("n", Predicate.INVOLVED_IN, None, "N was behind it", "n", "attack",
+    ...     [said("n", "s3", Stance.AFFIRMS, "b"), said("n", "s4", Stance.DENIES, "c"),
+    ...      said("n", "s5", Stance.DENIES, "n")])
+    >>> result = narratives(build_graph([], [], {"g": claim, "n": blame}))
+    >>> sorted((r.actor, r.leaning) for r in result.rows)
+    [('b', 'B'), ('c', 'A'), ('g', 'A'), ('n', 'A')]
+    """
+    return camps(graph, by="narrative", seed=seed, statement_weight=statement_weight,
+                 include_reporters=include_reporters, resamples=resamples)  # fmt: skip
+
+
+__all__ = [
+    "BASES",
+    "Basis",
+    "CampRow",
+    "CampsResult",
+    "FrustratedEdge",
+    "camps",
+    "hostility_links",
+    "narratives",
+]

@@ -1,8 +1,9 @@
 """Pictures of the reports, drawn with matplotlib's object API (no pyplot, no display: works headless).
 
-Networks are drawn with each camp in its own half (A left, B right), nodes sized by weighted degree
-and labelled by name, hostile links red and cooperative ones green; rankings as horizontal bars.
-Big networks are cut to their strongest actors so the labels stay readable.
+Networks are drawn with nodes sized by weighted degree and labelled by name, hostile links red and
+cooperative ones green; rankings as horizontal bars, each rank with the range resampling gives it.
+Big networks are cut to their strongest actors so the labels stay readable. Camps have their own
+module (``camp_plots``).
 """
 
 from __future__ import annotations
@@ -16,13 +17,12 @@ import networkx as nx
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 
-from actorgraph.analytics.camps import CampsResult
-from actorgraph.analytics.centrality import CentralityResult
+from actorgraph.analytics.centrality import CentralityResult, CentralityRow
 from actorgraph.analytics.contested import ContestedRow
 from actorgraph.analytics.contradictions import ContradictionRow
 from actorgraph.analytics.layers import name, undirected
+from actorgraph.analytics.windows import CentralitySeries
 from actorgraph.errors import UsageError
 
 CAMP_COLOURS = {"A": "#d1495b", "B": "#2e86ab", None: "#b0b0b0"}
@@ -110,43 +110,6 @@ def _layout(graph: nx.MultiDiGraph, nodes: list[str], seed: int, box: tuple[floa
     }
 
 
-def plot_camps(
-    graph: nx.MultiDiGraph, result: CampsResult, out: Path, *, seed: int = 0, max_nodes: int = MAX_NODES
-) -> Path:
-    """Camp A on the left, camp B on the right, actors with no signed link below; hostile edges red."""
-    camp_of = {r.actor: r.camp for r in result.rows}
-    keep = _strongest(graph, [r.actor for r in result.rows if r.camp], max_nodes)
-    loose = _strongest(graph, [r.actor for r in result.rows if not r.camp], max(0, min(8, max_nodes - len(keep))))
-    pos: Positions = {}
-    pos |= _layout(graph, [n for n in keep if camp_of[n] == "A"], seed, (-2.2, -1.0, -0.7, 1.0))
-    pos |= _layout(graph, [n for n in keep if camp_of[n] == "B"], seed, (0.7, -1.0, 2.2, 1.0))
-    for i, n in enumerate(loose):
-        pos[n] = (-1.5 + 3.0 * (i + 0.5) / len(loose), -1.6)
-    fig = Figure(figsize=(13, 8))
-    ax = fig.add_subplot()
-    _draw_network(ax, graph, pos, {n: CAMP_COLOURS[camp_of.get(n)] for n in pos})
-    ax.axvline(0, color="#dddddd", lw=1, zorder=0)
-    ax.text(-1.45, 1.3, "Camp A", ha="center", fontsize=13, color=CAMP_COLOURS["A"], weight="bold")
-    ax.text(1.45, 1.3, "Camp B", ha="center", fontsize=13, color=CAMP_COLOURS["B"], weight="bold")
-    shown = f" (strongest {len(pos)} of {graph.number_of_nodes()} actors)" if len(pos) < graph.number_of_nodes() else ""
-    ax.set_title(
-        f"Opposing camps by structural balance{shown}\n"
-        f"{result.frustration} relationship(s) break the split (frustration {result.frustration_weight:g})",
-        fontsize=12,
-    )
-    ax.legend(
-        handles=[
-            Line2D([], [], color=EDGE_COLOURS[-1], lw=2, label="hostile (accuses, opposes, contradicts)"),
-            Line2D([], [], color=EDGE_COLOURS[1], lw=2, label="cooperative / structural"),
-            Line2D([], [], marker="o", ls="", color=CAMP_COLOURS[None], label="no hostile or cooperative link"),
-        ],
-        loc="lower right",
-        fontsize=8,
-        frameon=False,
-    )
-    return _save(fig, out)
-
-
 def plot_network(graph: nx.MultiDiGraph, nodes: Sequence[str], out: Path, *, title: str, highlight: str | None = None,
                  seed: int = 0, max_nodes: int = MAX_NODES) -> Path:  # fmt: skip
     """A labelled layout of some actors (an ego network, a chain) with their relationships."""
@@ -159,24 +122,30 @@ def plot_network(graph: nx.MultiDiGraph, nodes: Sequence[str], out: Path, *, tit
     return _save(fig, out)
 
 
-def _bars(ax: Axes, labels: list[str], values: list[float], colour: str, title: str) -> None:
+def _bars(ax: Axes, labels: list[str], values: list[float], colour: str, title: str,
+          notes: list[str] | None = None) -> None:  # fmt: skip
     ys = list(range(len(labels)))[::-1]
     ax.barh(ys, values, color=colour)
     ax.set_yticks(ys, [_label(s, 40) for s in labels], fontsize=8)
     ax.set_title(title, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
-    for y, v in zip(ys, values, strict=True):
-        ax.text(v, y, f" {v:g}", va="center", fontsize=8)
+    for i, (y, v) in enumerate(zip(ys, values, strict=True)):
+        ax.text(v, y, f" {v:g}" + (f"  {notes[i]}" if notes else ""), va="center", fontsize=8)
+
+
+def _rank(row: CentralityRow) -> str:
+    return f"#{row.rank}" if row.rank_low == row.rank_high == row.rank else f"#{row.rank_low}-{row.rank_high}"
 
 
 def plot_centrality(result: CentralityResult, out: Path, *, top: int = 15) -> Path:
-    """Ranked bars: who accuses most, who is most accused, PageRank on accusations."""
+    """Ranked bars: who accuses most (with each rank's resampled range), who is most accused, PageRank."""
     fig = Figure(figsize=(16, max(4.0, 0.35 * top + 1.5)))
     axes = fig.subplots(1, 3)
     made = sorted(result.rows, key=lambda r: (-r.accusations_made, r.actor))[:top]
     accused = sorted(result.rows, key=lambda r: (-r.accused, r.actor))[:top]
     ranked = sorted(result.rows, key=lambda r: (-r.pagerank, r.actor))[:top]
-    _bars(axes[0], [r.name for r in made], [r.accusations_made for r in made], "#d1495b", "Accuses most (statements)")
+    _bars(axes[0], [r.name for r in made], [r.accusations_made for r in made], "#d1495b",
+          "Accuses most (statements; rank and its range when resampled)", [_rank(r) for r in made])  # fmt: skip
     _bars(axes[1], [r.name for r in accused], [r.accused for r in accused], "#edae49", "Most accused (statements)")
     _bars(axes[2], [r.name for r in ranked], [round(r.pagerank, 3) for r in ranked], "#2e86ab",
           "PageRank on accusations")  # fmt: skip
@@ -207,5 +176,29 @@ def plot_contradictions(rows: list[ContradictionRow], out: Path, *, top: int = 1
     ax = fig.add_subplot()
     _bars(ax, [f"{r.name_a} ↔ {r.name_b}" for r in shown], [len(r.allegations) for r in shown], "#8e44ad",
           "Actors contradicting each other (allegations)")  # fmt: skip
+    fig.tight_layout()
+    return _save(fig, out)
+
+
+def plot_centrality_over_time(series: CentralitySeries, out: Path, *, top: int = 8) -> Path:
+    """Accusations made per window by the actors that accuse most overall: who leads when."""
+    totals: dict[str, int] = {}
+    names: dict[str, str] = {}
+    for step in series.rows:
+        totals[step.actor] = totals.get(step.actor, 0) + step.accusations_made
+        names[step.actor] = step.name
+    leaders = sorted((a for a in totals if totals[a]), key=lambda a: (-totals[a], a))[:top]
+    fig = Figure(figsize=(max(8.0, 1.5 + 0.6 * len(series.windows)), 5.5))
+    ax = fig.add_subplot()
+    xs = list(range(len(series.windows)))
+    for actor in leaders:
+        made = {s.window: s.accusations_made for s in series.rows if s.actor == actor}
+        ys = [made.get(x, 0) for x in xs]
+        ax.plot(xs, ys, marker="o", lw=1.8, label=_label(names[actor], 30))
+    ax.set_xticks(xs, [w.label for w in series.windows], fontsize=7, rotation=40, ha="right")
+    ax.set_ylabel("accusations made (statements)")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.set_title(f"Who accuses most, per window (the {len(leaders)} who accuse most overall)", fontsize=12)
     fig.tight_layout()
     return _save(fig, out)

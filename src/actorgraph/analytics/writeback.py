@@ -2,7 +2,8 @@
 
 Property names are fixed here (never taken from input) and read back by the API's ``Actor`` type.
 Every run first clears its properties from all actors, so an actor left out of this run (e.g. by a
-filter) keeps no stale score (``store/scores.py``).
+filter) keeps no stale score (``store/scores.py``). ``camp`` is written only where the evidence shows
+it (hostility camps): an undetermined actor gets none, as it shows none in the reports.
 """
 
 from __future__ import annotations

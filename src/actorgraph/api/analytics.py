@@ -25,6 +25,16 @@ from actorgraph.analytics.contradictions import contradictions as contradictions
 from actorgraph.analytics.ego import ego as ego_report
 from actorgraph.analytics.paths import path as path_report
 from actorgraph.analytics.projection import project
+from actorgraph.api.analytics_evidence import (
+    CampBasis,
+    CampSeriesReport,
+    CentralitySeriesReport,
+    PlacementEvidenceEntry,
+    basis_of,
+    camps_series,
+    centrality_series,
+    evidence_fields,
+)
 from actorgraph.api.enums import AllegationStatus, Predicate
 from actorgraph.errors import UsageError
 from actorgraph.model.network import NetworkFilter
@@ -60,21 +70,40 @@ class CentralityEntry:
     accused: int = strawberry.field(description="Statements behind ACCUSES edges pointing at the actor.")
     pagerank: float = strawberry.field(description="PageRank on the weighted accusation layer.")
     betweenness: float = strawberry.field(description="Normalised betweenness on the whole network.")
+    rank: int = strawberry.field(description="Rank by accusations made (1 = most; equal counts share a rank).")
+    rank_low: int = strawberry.field(description="Best rank when the statements are resampled (5th percentile).")
+    rank_high: int = strawberry.field(description="Worst rank when the statements are resampled (95th percentile).")
 
 
 @strawberry.type
 class CentralityReport:
     entries: list[CentralityEntry]
     betweenness_samples: int | None = strawberry.field(description="Sources sampled; null when exact.")
+    rank_resamples: int = strawberry.field(description="Resamples behind each rank range.")
+    reporters_left_out: list[strawberry.ID] = strawberry.field(
+        description="Reporting voices (MEDIA) whose accusations were not counted."
+    )
 
 
 @strawberry.type
 class CampEntry:
     actor: strawberry.ID
     name: str
-    camp: str | None = strawberry.field(description="A or B; null with no hostile or cooperative link.")
-    community: int = strawberry.field(description="Louvain community on the cooperative layer.")
+    camp: str | None = strawberry.field(
+        description="A or B when the evidence shows it; null when undetermined, unlinked or a reporting voice."
+    )
+    community: int = strawberry.field(description="Louvain community on the positive links.")
     component: int | None
+    leaning: str | None = strawberry.field(description="Where the best split puts the actor, shown or not.")
+    evidence: PlacementEvidenceEntry | None = strawberry.field(
+        description="The signed links behind the placement and its stability; null with no signed link."
+    )
+    undetermined: bool = strawberry.field(description="Placed by the split on evidence too thin to show a camp.")
+    reporting: bool = strawberry.field(description="A reporting voice (MEDIA), left out as a voice by default.")
+    community_stability: float | None = strawberry.field(
+        description="Mean Jaccard similarity of the actor's community across resampled runs (small networks)."
+    )
+    community_size: int = strawberry.field(description="Actors in the community (1: no positive link).")
 
 
 @strawberry.type(description="A relationship that breaks the split: hostile inside a camp, cooperative across.")
@@ -86,6 +115,9 @@ class FrustratedRelation:
     weight: int
     source_camp: str
     target_camp: str
+    allegations: list[strawberry.ID] = strawberry.field(
+        description="Narrative camps: the allegations the pair agrees or contradicts on."
+    )
 
 
 @strawberry.type
@@ -96,6 +128,13 @@ class CampsReport:
     frustrated: list[FrustratedRelation]
     communities: list[list[strawberry.ID]]
     exact: bool
+    basis: CampBasis
+    resamples: int = strawberry.field(description="Resamples of the links behind each stability.")
+    min_links: int = strawberry.field(description="Links a placement needs to be shown.")
+    min_stability: float = strawberry.field(description="Stability a placement needs to be shown.")
+    reporters_left_out: list[strawberry.ID] = strawberry.field(
+        description="Reporting voices (MEDIA) whose links were not counted."
+    )
 
 
 @strawberry.type
@@ -184,30 +223,90 @@ def _limit(limit: int) -> int:
 
 @strawberry.type(description="Network reports on the actor graph, computed with networkx.")
 class AnalyticsQuery:
-    @strawberry.field(description="Who accuses most, who is most accused, PageRank and betweenness.")
+    @strawberry.field(description="Who accuses most (with rank ranges), who is most accused, PageRank, betweenness.")
     async def centrality(
-        self, info: Info[Any, Any], network: NetworkFilterInput | None = None, limit: int = 50, seed: int = 0
-    ) -> CentralityReport:
+        self, info: Info[Any, Any], network: NetworkFilterInput | None = None, limit: int = 50, seed: int = 0,
+        include_reporters: bool = False,
+    ) -> CentralityReport:  # fmt: skip
         n = _limit(limit)
-        result = await _cached(info, ("centrality", seed), network, False, lambda g: centrality_report(g, seed=seed))
+        result = await _cached(
+            info, ("centrality", seed, include_reporters), network, False,
+            lambda g: centrality_report(g, seed=seed, include_reporters=include_reporters),
+        )  # fmt: skip
         return CentralityReport(
             entries=[CentralityEntry(**asdict(r)) for r in result.rows[:n]],
             betweenness_samples=result.betweenness_samples,
+            rank_resamples=result.rank_resamples,
+            reporters_left_out=[strawberry.ID(a) for a in result.reporters_left_out],
         )
 
-    @strawberry.field(description="Two opposing camps by structural balance, the frustration, Louvain communities.")
+    @strawberry.field(
+        description="Two opposing camps by structural balance, each placement with its evidence; the frustration, "
+        "communities. `by`: hostility (who is hostile to whom) or narrative (who backs which account)."
+    )
     async def camps(
-        self, info: Info[Any, Any], network: NetworkFilterInput | None = None, seed: int = 0
-    ) -> CampsReport:
-        result = await _cached(info, ("camps", seed), network, False, lambda g: camps_report(g, seed=seed))
+        self, info: Info[Any, Any], network: NetworkFilterInput | None = None, seed: int = 0,
+        by: CampBasis = CampBasis.HOSTILITY, include_reporters: bool = False,
+    ) -> CampsReport:  # fmt: skip
+        basis = basis_of(by)
+        result = await _cached(
+            info, ("camps", seed, basis, include_reporters), network, basis == "narrative",
+            lambda g: camps_report(g, by=basis, seed=seed, include_reporters=include_reporters),
+        )  # fmt: skip
         return CampsReport(
-            entries=[CampEntry(**asdict(r)) for r in result.rows],
+            entries=[
+                CampEntry(
+                    actor=strawberry.ID(r.actor),
+                    name=r.name,
+                    camp=r.camp,
+                    community=r.community,
+                    component=r.component,
+                    **evidence_fields(r),
+                )
+                for r in result.rows
+            ],
             frustration=result.frustration,
             frustration_weight=result.frustration_weight,
-            frustrated=[FrustratedRelation(**asdict(e)) for e in result.frustrated],
+            frustrated=[
+                FrustratedRelation(
+                    source=strawberry.ID(e.source),
+                    target=strawberry.ID(e.target),
+                    type=e.type,
+                    sign=e.sign,
+                    weight=round(e.weight),
+                    source_camp=e.source_camp,
+                    target_camp=e.target_camp,
+                    allegations=[strawberry.ID(a) for a in e.allegations],
+                )
+                for e in result.frustrated
+            ],
             communities=[[strawberry.ID(m) for m in c] for c in result.communities],
             exact=result.exact,
+            basis=CampBasis(result.basis),
+            resamples=result.resamples,
+            min_links=result.min_links,
+            min_stability=result.min_stability,
+            reporters_left_out=[strawberry.ID(a) for a in result.reporters_left_out],
         )
+
+    @strawberry.field(
+        description="Camps per time window of stated_on (`window`: e.g. 30d or 2w), letters kept consistent across "
+        "windows, and the actors that change camp."
+    )
+    async def camps_over_time(
+        self, info: Info[Any, Any], window: str, network: NetworkFilterInput | None = None, seed: int = 0,
+        by: CampBasis = CampBasis.HOSTILITY, include_reporters: bool = False,
+    ) -> CampSeriesReport:  # fmt: skip
+        network_filter = network.to_model() if network else NetworkFilter()
+        return await camps_series(info, network_filter, window, by, include_reporters, seed)
+
+    @strawberry.field(description="Who accuses most per time window of stated_on (`window`: e.g. 30d), with ranks.")
+    async def centrality_over_time(
+        self, info: Info[Any, Any], window: str, network: NetworkFilterInput | None = None, limit: int = 10,
+        seed: int = 0, include_reporters: bool = False,
+    ) -> CentralitySeriesReport:  # fmt: skip
+        network_filter = network.to_model() if network else NetworkFilter()
+        return await centrality_series(info, network_filter, window, include_reporters, _limit(limit), seed)
 
     @strawberry.field(description="Allegations ranked by how contested they are.")
     async def contested(

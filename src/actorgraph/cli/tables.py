@@ -59,21 +59,81 @@ def _listed(items: Sequence[str], shown: int) -> str:
     return "; ".join(items[:shown]) + (f"; +{more} more" if more > 0 else "")
 
 
+def camp_cell(row: Any) -> str:
+    """``A``/``B`` when shown, ``A?``/``B?`` when undetermined (the leaning), ``-`` with no signed link."""
+    if row.camp is not None:
+        return str(row.camp)
+    if row.leaning is not None:
+        return f"{row.leaning}?"
+    return "rep." if getattr(row, "reporting", False) else "-"
+
+
+def rank_cell(row: Any) -> str:
+    """The rank, or the range it moves in when the statements are resampled (``2-4``)."""
+    if row.rank_low == row.rank_high == row.rank:
+        return str(row.rank)
+    return f"{row.rank_low}-{row.rank_high}"
+
+
+def _evidence(name: str, fmt: Callable[[Any], str]) -> Callable[[Any, Names], str]:
+    return lambda row, _: "" if row.evidence is None else fmt(getattr(row.evidence, name))
+
+
+def _share(value: float | None) -> str:
+    return "" if value is None else f"{round(100 * value)}%"
+
+
+CAMP_COLUMNS = [
+    Column("actor", _actor("actor"), min_width=12, max_width=40),
+    Column("camp", lambda r, _: camp_cell(r), max_width=4),
+    Column("links", _evidence("links", str), number=True),
+    Column("weight", _evidence("weight", lambda w: f"{w:g}"), number=True),
+    Column("kept", _evidence("stability", _share), number=True),
+    Column("community", lambda r, _: str(r.community) if r.community_size > 1 else "-", number=True),
+    Column("comm. kept", lambda r, _: _share(r.community_stability), number=True, from_width=100),
+    Column("part", lambda r, _: "-" if r.component is None else str(r.component), number=True),
+    Column("id", _field("actor"), max_width=30, from_width=110),
+]
+
+
 COLUMNS: dict[str, list[Column]] = {
     "centrality": [
         Column("actor", _actor("actor"), min_width=12, max_width=40),
+        Column("rank", lambda r, _: rank_cell(r), number=True),
         Column("accuses", _field("accusations_made"), number=True),
         Column("accused", _field("accused"), number=True),
         Column("PageRank", _field("pagerank"), number=True),
         Column("betweenness", _field("betweenness"), number=True),
         Column("id", _field("actor"), max_width=30, from_width=110),
     ],
-    "camps": [
-        Column("actor", _actor("actor"), min_width=12, max_width=40),
-        Column("camp", lambda r, _: r.camp or "-", max_width=4),
-        Column("community", _field("community"), number=True),
-        Column("part", lambda r, _: "-" if r.component is None else str(r.component), number=True),
-        Column("id", _field("actor"), max_width=30, from_width=110),
+    "camps": CAMP_COLUMNS,
+    "narratives": CAMP_COLUMNS,
+    "frustrated": [
+        Column("actor", _actor("source"), min_width=10, max_width=30),
+        Column("other actor", _actor("target"), min_width=10, max_width=30),
+        Column("link", _field("type"), max_width=21),
+        Column("weight", lambda r, _: f"{r.weight:g}", number=True),
+        Column("camps", lambda r, _: f"{r.source_camp}-{r.target_camp}", max_width=5),
+        Column("on", lambda r, _: _listed(r.allegations, 2), text=True, min_width=16, from_width=100),
+    ],
+    "camps-over-time": [
+        Column("window", lambda r, _: r.label, max_width=22),
+        Column("A", _field("a"), number=True),
+        Column("B", _field("b"), number=True),
+        Column("undetermined", _field("undetermined"), number=True),
+        Column("frustration", _field("frustration"), number=True),
+    ],
+    "camp-changes": [
+        Column("actor", _actor("actor"), min_width=12, max_width=36),
+        Column("changes", _field("changes"), number=True),
+        Column("camp per window", lambda r, _: " ".join(c or "." for c in r.camps), text=True, min_width=16),
+    ],
+    "centrality-over-time": [
+        Column("window", lambda r, _: r.label, max_width=22),
+        Column("actor", _actor("actor"), min_width=12, max_width=36),
+        Column("rank", lambda r, _: rank_cell(r), number=True),
+        Column("accuses", _field("accusations_made"), number=True),
+        Column("accused", _field("accused"), number=True),
     ],
     "contested": [
         Column("allegation", lambda r, _: r.summary, text=True, min_width=24),
@@ -163,4 +223,4 @@ def report_table(report: str, rows: Sequence[Any], names: Names, *, width: int, 
     return table
 
 
-__all__ = ["COLUMNS", "Column", "report_table", "voices"]
+__all__ = ["COLUMNS", "Column", "camp_cell", "rank_cell", "report_table", "voices"]

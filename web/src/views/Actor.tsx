@@ -98,6 +98,9 @@ export function ActorView({ id }: { id: string }) {
   if (!page.data) return <Loading what="the actor" />;
   if (!actor) return <NotFound what="actor" id={id} />;
   const camp = actor.camp ?? computedCamp(actor.id, hood.data?.analytics.camps.entries);
+  // Every placement with the evidence it rests on; too little evidence is said, not hidden.
+  const placement = hood.data?.analytics.camps.entries.find((e) => e.actor === actor.id);
+  const evidence = placement?.evidence ? `${placement.evidence.links} link${placement.evidence.links === 1 ? "" : "s"}, kept in ${Math.round(100 * placement.evidence.stability)}% of resamples` : null;
   const claims = actor.statements.filter((s) => s.stance === "AFFIRMS");
   const denials = actor.statements.filter((s) => s.stance === "DENIES");
   return (
@@ -126,7 +129,10 @@ export function ActorView({ id }: { id: string }) {
                   (see both camps)
                 </a>
                 {actor.camp === null && <span class="muted"> · computed now from the network</span>}
+                {evidence && <span class="muted"> · {evidence}</span>}
               </>
+            ) : placement?.undetermined ? (
+              <span class="muted">undetermined: too little evidence for a camp ({evidence})</span>
             ) : hood.data ? (
               <span class="muted">in neither camp (no hostile or cooperative link)</span>
             ) : (
