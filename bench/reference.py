@@ -232,7 +232,7 @@ def main() -> int:
         for case in cases():
             wipe(store)
             load_paths(store, case.dossiers)
-            checks += check(case, findings(project(store, accounts=True)))
+            checks += check(case, findings(project(store, accounts=True, every_account=True)))
     CARD.write_text(score_card(checks), encoding="utf-8")
     print(score_card(checks))
     return 0

@@ -29,7 +29,7 @@ def test_every_case_is_there() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c.expected_file.stem for c in CASES])
 def test_the_reports_reproduce_the_expectations(case: Case, store: Store, load: Loader) -> None:
     load(*case.dossiers)
-    checks = check(case, findings(project(store, accounts=True)))
+    checks = check(case, findings(project(store, accounts=True, every_account=True)))
     assert len(checks) >= 10
     unexplained = [c for c in checks if not c.ok and c.miss_reason is None]
     assert unexplained == [], "\n".join(f"{c.finding} {c.subject}: expected {c.expected}, got {c.got}"
@@ -43,7 +43,7 @@ def test_the_score_card_and_the_readme_are_current(store: Store, load: Loader) -
     for case in CASES:
         wipe(store)
         load(*case.dossiers)
-        checks += check(case, findings(project(store, accounts=True)))
+        checks += check(case, findings(project(store, accounts=True, every_account=True)))
     card = score_card(checks)
     assert CARD.read_text(encoding="utf-8") == card, "run `python -m bench.reference` and commit the card"
     score = re.search(r"\*\*(\d+ of \d+)\*\*", card)

@@ -14,7 +14,9 @@ import httpx
 import jwt
 from neo4j import Driver
 
+from actorgraph.errors import Neo4jAuthError
 from actorgraph.settings import Settings
+from actorgraph.store.core import Store, open_driver
 from bench.served import API_KEY, api_process
 from tests.support.cli import run_cli
 from tests.support.http import free_port
@@ -83,3 +85,21 @@ def test_no_secret_in_responses_logs_or_readyz(settings: Settings, driver: Drive
         assert secret not in everything, f"a secret leaked: {secret[:4]}..."
     for token_part in (t.split(".")[-1] for t in (_token({"roles": ["editor"]}),)):
         assert token_part not in everything
+    _wait_for_the_user_to_unlock(settings)
+
+
+def _wait_for_the_user_to_unlock(settings: Settings) -> None:
+    """Wrong passwords lock the Neo4j user for a few seconds (AuthenticationRateLimit): wait it out, so the
+    next test's new connections are not refused."""
+    deadline = time.monotonic() + 30
+    while True:
+        fresh = open_driver(settings)
+        try:
+            Store(fresh, settings).ping()
+            return
+        except Neo4jAuthError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+        finally:
+            fresh.close()

@@ -42,7 +42,7 @@ def results(store: Store, seed: LoadReport) -> tuple[Any, dict[str, Any]]:
         "contradictions": contradictions(g),
         "ego": ego(g, "kremlin"),
         "path": path(g, "andriy-yusov", "kremlin"),
-        "narratives": narratives(project(store, accounts=True)),
+        "narratives": narratives(project(store, accounts=True, every_account=True)),
     }
 
 

@@ -71,6 +71,17 @@ DAMAGES = [
     ("MATCH (a:Actor), (b:Actor) WITH a, b LIMIT 1 CREATE (a)-[:KNOWS]->(b)", "shape", "does not know"),
     ("MATCH (a:Actor), (s:Source) WITH a, s LIMIT 1 CREATE (a)-[:ON]->(s)", "shape", "wrong labels"),
     ("MATCH (a:Allegation)-[r:SUBJECT]->() WITH r LIMIT 1 DELETE r", "allegation-links", "0 subjects"),
+    (
+        "MATCH (:NameKey)-[r:NAMES]->(:Actor {id: 'kremlin'}) WITH r LIMIT 1 DELETE r",
+        "name-keys",
+        "not in the name index",
+    ),
+    (
+        "MATCH (a:Actor {id: 'kremlin'}) CREATE (:NameKey {key: 'nobody else'})-[:NAMES]->(a)",
+        "name-keys",
+        "not one of its names",
+    ),
+    ("MATCH (k:NameKey), (s:Source) WITH k, s LIMIT 1 CREATE (k)-[:NAMES]->(s)", "shape", "wrong labels"),
 ]
 
 

@@ -10,6 +10,8 @@ from typing import Any
 from neo4j import Driver, GraphDatabase
 
 from actorgraph.ingest import LoadReport
+from actorgraph.model.ids import name_key
+from actorgraph.store.cypher import query
 
 #: The ``load`` fixture: ``load(path, ...)`` loads dossiers through the real loader.
 Loader = Callable[..., LoadReport]
@@ -57,7 +59,7 @@ SMALL_STATEMENTS = [
     ("st5", "a", None, "al4", "AFFIRMS", dt.date(2030, 2, 1), "src1"),
 ]
 SMALL_WRITE = """
-UNWIND $actors AS row CREATE (:Actor {id: row[0], name: row[1], kind: 'ORGANIZATION'});
+UNWIND $actors AS row CREATE (:Actor {id: row[0], name: row[1], kind: 'ORGANIZATION', name_keys: [row[2]]});
 UNWIND ['src1', 'src2'] AS sid CREATE (:Source {id: sid, kind: 'ARTICLE', title: sid, text: 'q'});
 UNWIND $allegations AS row
 MATCH (s:Actor {id: row[1]}), (o:Actor {id: row[3]})
@@ -75,7 +77,7 @@ MATCH (ob:Actor {id: row.on_behalf_of}) CREATE (st)-[:ON_BEHALF_OF]->(ob)
 def write_small_network(driver: Driver) -> None:
     """The small network above, as raw nodes (the caller derives statuses and relationships)."""
     params = {
-        "actors": SMALL_ACTORS,
+        "actors": [(actor_id, name, name_key(name)) for actor_id, name in SMALL_ACTORS],
         "allegations": SMALL_ALLEGATIONS,
         "statements": [
             dict(zip(("id", "speaker", "on_behalf_of", "allegation", "stance", "stated_on", "source"), s, strict=True))
@@ -84,6 +86,7 @@ def write_small_network(driver: Driver) -> None:
     }
     for stmt in SMALL_WRITE.strip().split(";\n"):
         driver.execute_query(stmt, params)  # type: ignore[arg-type]
+    driver.execute_query(query("backfill_name_keys"))  # the name index (NameKey nodes) from name_keys
 
 
 def forget_bookmarks(driver: Driver) -> None:

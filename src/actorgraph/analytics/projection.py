@@ -66,16 +66,20 @@ def build_graph(
     return graph
 
 
-def project(store: Store, network_filter: NetworkFilter | None = None, *, accounts: bool = True) -> nx.MultiDiGraph:
+def project(
+    store: Store, network_filter: NetworkFilter | None = None, *, accounts: bool = True, every_account: bool = False
+) -> nx.MultiDiGraph:
     """The actor network from Neo4j (one read transaction), as a networkx graph.
 
     The filter is applied in Cypher, so only matching statements leave the database. ``accounts``
     also brings the statements per allegation and each edge's statement ids (for ``contested`` and
-    ``contradictions``); the other reports need only the edges and their weights.
+    ``contradictions``); the other reports need only the edges and their weights. Unfiltered, those are
+    the disputed allegations' statements (all that ``contested`` and ``contradictions`` read), unless
+    ``every_account`` (narrative camps: voices that affirm the same allegation agree).
     """
     network_filter = network_filter or NetworkFilter()
     network_filter.check()
-    data = read_network(store, network_filter, accounts=accounts)
+    data = read_network(store, network_filter, accounts=accounts, every_account=every_account)
     graph = build_graph(data.actors, data.edges, data.allegations)
     graph.graph["filter"] = network_filter
     graph.graph["disputed_only"] = data.disputed_only

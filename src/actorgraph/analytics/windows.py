@@ -83,18 +83,15 @@ def project_windows(store: Store, network_filter: NetworkFilter, days: int, *,
                     accounts: bool) -> list[tuple[Window, nx.MultiDiGraph]]:  # fmt: skip
     """Each window of ``days`` days, within the filter's dates, projected on its own (one read each).
 
-    The windows run from the first to the last ``stated_on`` in the graph (one indexed read), cut to the
-    filter's dates.
+    The windows run from the first to the last ``stated_on`` within the filter's dates (one indexed read).
     """
     from actorgraph.analytics.projection import project
 
-    first, last = stated_range(store)
+    first, last = stated_range(store, network_filter.date_from, network_filter.date_to)
     if first is None or last is None:
-        raise UsageError("--window needs dated statements and none match: give statements a `stated_on`.")
-    first = max(first, network_filter.date_from or first)
-    last = min(last, network_filter.date_to or last)
-    if last < first:
-        raise UsageError(f"--window: no statement is dated within --from/--to ({first} is after {last}).")
+        raise UsageError(
+            "--window needs dated statements and none match: give statements a `stated_on` (or widen --from/--to)."
+        )
     out = []
     for window in windows_between(first, last, days):
         bounded = NetworkFilter(window.start, min(window.end, last), network_filter.predicates, network_filter.statuses)

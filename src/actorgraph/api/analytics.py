@@ -191,25 +191,29 @@ class Chain:
     hops: list[ChainHop]
 
 
-def _graph(info: Info[Any, Any], network_filter: NetworkFilter, accounts: bool, version: str) -> nx.MultiDiGraph:
+def _graph(
+    info: Info[Any, Any], network_filter: NetworkFilter, accounts: bool, version: str, every_account: bool = False
+) -> nx.MultiDiGraph:
     store = info.context.store
     graph: nx.MultiDiGraph = PROJECTIONS.get_or_compute(
-        ("projection", network_filter, accounts),
+        ("projection", network_filter, accounts, every_account),
         version,
-        lambda: project(store, network_filter, accounts=accounts),
+        lambda: project(store, network_filter, accounts=accounts, every_account=every_account),
     )
     return graph
 
 
 async def _cached(info: Info[Any, Any], key: tuple[Any, ...], network: NetworkFilterInput | None, accounts: bool,
-                  run: Any) -> Any:  # fmt: skip
+                  run: Any, *, every_account: bool = False) -> Any:  # fmt: skip
     """The report for ``key`` at the current graph version, computed off the event loop when missing."""
     network_filter = network.to_model() if network else NetworkFilter()
 
     def work() -> Any:
         version = info.context.store.version()
         return CACHE.get_or_compute(
-            (*key, network_filter), version, lambda: run(_graph(info, network_filter, accounts, version))
+            (*key, network_filter),
+            version,
+            lambda: run(_graph(info, network_filter, accounts, version, every_account)),
         )
 
     return await asyncio.to_thread(work)
@@ -252,6 +256,7 @@ class AnalyticsQuery:
         result = await _cached(
             info, ("camps", seed, basis, include_reporters), network, basis == "narrative",
             lambda g: camps_report(g, by=basis, seed=seed, include_reporters=include_reporters),
+            every_account=basis == "narrative",
         )  # fmt: skip
         return CampsReport(
             entries=[

@@ -392,7 +392,8 @@ def register(app: typer.Typer) -> None:
                 result = compute_series(report, graphs, seed=seed, by=by, include_reporters=include_reporters,
                                         limit=limit)  # fmt: skip
             else:
-                graph = project(store, network_filter, accounts=accounts)
+                every = basis_of(report, by) == "narrative"  # agreement counts too: every statement
+                graph = project(store, network_filter, accounts=accounts, every_account=every)
                 if report == "ego":
                     graph.graph["ego_center"] = resolve(graph, names[0])
                 result = compute(report, graph, names, seed=seed, samples=samples, radius=radius, by=by,

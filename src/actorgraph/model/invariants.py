@@ -17,10 +17,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
+from actorgraph.model.ids import name_key
 from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, RelationType, Stance
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
 MODEL_LABELS = ("Actor", "Event", "Source", "Allegation", "Statement")
+#: Bookkeeping nodes, not data: the name index alias resolution reads (``NameKey``) and what each loaded
+#: dossier contributed (``Dossier``). They carry no model id; the "name-keys" check covers the index.
+INDEX_LABELS = ("NameKey", "Dossier")
+#: Bookkeeping relationship types and the (from, to) labels each may join.
+INDEX_RELATIONSHIPS: dict[str, frozenset[tuple[str, str]]] = {"NAMES": frozenset({("NameKey", "Actor")})}
 
 #: Provenance relationship types and the (from, to) labels each may join.
 PROVENANCE: dict[str, frozenset[tuple[str, str]]] = {
@@ -40,6 +46,7 @@ CHECKS: dict[str, str] = {
     "statement-links": "every statement has exactly one speaker, allegation and source, at most one on_behalf_of",
     "allegation-links": "every allegation has exactly one subject and one object, and a known predicate",
     "orphans": "every allegation has at least one statement",
+    "name-keys": "every actor's name and aliases are in the name index, which holds exactly its name_keys",
     "quotes": "every quote equals its source text between its offsets",
     "statuses": "every allegation's status equals the status rule applied to its statements",
     "derived": "the derived relationships are exactly those the rules derive (types, ends, statements, counts, dates)",
@@ -114,6 +121,10 @@ class GraphFacts:
     allegations: list[AllegationFacts] = field(default_factory=list)
     source_texts: dict[str, str | None] = field(default_factory=dict)
     relations: list[RelationFacts] = field(default_factory=list)
+    #: (actor id, name, aliases, its ``name_keys``, keys of the NameKey nodes that name it) for every actor.
+    actor_names: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(
+        default_factory=list
+    )
 
 
 @dataclass
@@ -148,6 +159,7 @@ def check_graph(facts: GraphFacts) -> CheckReport:
     report = CheckReport()
     _check_ids(facts, report)
     _check_shapes(facts, report)
+    _check_name_keys(facts, report)
     accounts = _check_links(facts, report)
     _check_quotes(facts, report)
     links = links_of(accounts)
@@ -186,11 +198,27 @@ def _check_shapes(facts: GraphFacts, report: CheckReport) -> None:
     derived = {t.value for t in RelationType}
     for rtype, start, end, count in facts.shapes:
         report.checked["shape"] += count
-        allowed = DERIVED_ENDS if rtype in derived else PROVENANCE.get(rtype)
+        allowed = DERIVED_ENDS if rtype in derived else PROVENANCE.get(rtype, INDEX_RELATIONSHIPS.get(rtype))
         if allowed is None:
             report.add("shape", f"[:{rtype}]", f"{count} relationship(s) of a type the model does not know")
         elif (start, end) not in allowed:
             report.add("shape", f"({start})-[:{rtype}]->({end})", f"{count} relationship(s) joining the wrong labels")
+
+
+def _check_name_keys(facts: GraphFacts, report: CheckReport) -> None:
+    """Alias resolution finds an actor only through the index: a missing key hides it, a stray one misleads.
+
+    ``name_keys`` may hold more than the current name and aliases: a name an earlier dossier or a rename
+    gave the actor keeps finding it (the loader and mutations only ever add keys).
+    """
+    report.checked["name-keys"] = len(facts.actor_names)
+    for actor_id, name, aliases, name_keys, indexed in facts.actor_names:
+        expected = ({name_key(n) for n in (name or "", *aliases)} | set(name_keys)) - {""}
+        missing, stray = expected - set(indexed), set(indexed) - expected
+        if missing:
+            report.add("name-keys", actor_id, f"not in the name index under {', '.join(sorted(missing))}")
+        if stray:
+            report.add("name-keys", actor_id, f"named in the index by {', '.join(sorted(stray))}, not one of its names")
 
 
 def _one(report: CheckReport, sid: str, what: str, ids: tuple[str, ...]) -> str | None:

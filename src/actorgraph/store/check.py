@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model.invariants import (
+    INDEX_LABELS,
     MODEL_LABELS,
     AllegationFacts,
     CheckReport,
@@ -38,9 +39,14 @@ def _ids(values: Any) -> tuple[str, ...]:
 def read_facts(tx: Tx) -> GraphFacts:
     """Everything :func:`~actorgraph.model.invariants.check_graph` needs, in the caller's transaction."""
     labels = list(MODEL_LABELS)
+    index = list(INDEX_LABELS)
     facts = GraphFacts()
-    facts.nodes = [(tuple(r["labels"]), r["id"]) for r in tx.run("check_nodes", labels=labels)]
-    facts.shapes = [(r["type"], r["start"], r["end"], int(r["n"])) for r in tx.run("check_shapes", labels=labels)]
+    facts.nodes = [(tuple(r["labels"]), r["id"]) for r in tx.run("check_nodes", labels=labels, index=index)]
+    shapes = tx.run("check_shapes", labels=labels + index)
+    facts.shapes = [(r["type"], r["start"], r["end"], int(r["n"])) for r in shapes]
+    facts.actor_names = [
+        (r["id"], r["name"], _ids(r["aliases"]), _ids(r["name_keys"]), _ids(r["keys"])) for r in tx.run("check_names")
+    ]
     facts.statements = [
         StatementFacts(
             id=r["id"],

@@ -58,6 +58,12 @@ def translate(exc: BaseException, settings: Settings) -> ActorgraphError:
         hint = "start it with `actorgraph neo4j start`" if settings.is_local else "check NEO4J_URI and the server"
         return Neo4jUnavailable(f"Neo4j is not reachable at {where}: {hint}.")
     code = str(getattr(exc, "code", None) or "")
+    if "AuthenticationRateLimit" in code:  # after repeated wrong passwords, Neo4j locks the user for a while
+        return Neo4jAuthError(
+            f"Neo4j at {where} refused the password for user '{settings.neo4j_user}' too often and locks it for a "
+            "few seconds: set NEO4J_PASSWORD (environment or .env) to the password the server was set up with, "
+            "then retry."
+        )
     if "DatabaseNotFound" in code:
         return Neo4jUnavailable(f"Neo4j has no database '{settings.neo4j_database}': fix NEO4J_DATABASE.")
     if "TransactionTimedOut" in code:

@@ -40,8 +40,9 @@ def _accounts(records: Iterable[Any]) -> tuple[list[Account], dict[str, Allegati
     return accounts, allegations
 
 
-def _stored(tx: Tx, accounts: bool) -> NetworkData:
-    """The stored network, streamed in one query; with ``accounts``, the disputed allegations' statements."""
+def _stored(tx: Tx, accounts: bool, every_account: bool) -> NetworkData:
+    """The stored network, streamed in one query; with ``accounts``, the disputed allegations' statements
+    (or every statement, with ``every_account``)."""
     actors: list[tuple[str, str | None, str | None]] = []
     edges: list[Edge] = []
     for r in tx.run("network_relations", with_statements=accounts):
@@ -51,9 +52,11 @@ def _stored(tx: Tx, accounts: bool) -> NetworkData:
             edges.append(Edge(source, target, RelationType(kind), tuple(statements or ()), to_python(first),
                               to_python(last), count))  # fmt: skip
     allegations = None
-    if accounts:  # only allegations affirmed and denied can be contested or contradicted
+    if accounts and every_account:
+        _, allegations = _accounts(tx.run("accounts_every"))
+    elif accounts:  # only allegations affirmed and denied can be contested or contradicted
         _, allegations = _accounts(tx.run("accounts_disputed"))
-    return NetworkData(actors, edges, allegations, disputed_only=accounts)
+    return NetworkData(actors, edges, allegations, disputed_only=accounts and not every_account)
 
 
 def _filtered(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkData:
@@ -70,13 +73,18 @@ def _filtered(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkD
     return NetworkData(actors, edges, allegations if accounts else None)
 
 
-def _read(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkData:
-    return _filtered(tx, network_filter, accounts) if network_filter.active else _stored(tx, accounts)
+def _read(tx: Tx, network_filter: NetworkFilter, accounts: bool, every_account: bool) -> NetworkData:
+    if network_filter.active:  # a filtered network is re-derived from all its statements anyway
+        return _filtered(tx, network_filter, accounts)
+    return _stored(tx, accounts, every_account)
 
 
-def read_network(store: Store, network_filter: NetworkFilter, *, accounts: bool) -> NetworkData:
-    """The actors, edges and (when ``accounts``) the statements per allegation, in one read transaction."""
-    return store.read(_read, network_filter, accounts)
+def read_network(
+    store: Store, network_filter: NetworkFilter, *, accounts: bool, every_account: bool = False
+) -> NetworkData:
+    """The actors, edges and (when ``accounts``) the statements per allegation, in one read transaction:
+    of the disputed allegations only, unless ``every_account``."""
+    return store.read(_read, network_filter, accounts, every_account)
 
 
 __all__ = ["read_network"]
