@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 from neo4j import Driver
 
 from actorgraph.api.response_cache import VersionGate
@@ -19,6 +20,7 @@ def _post(api: Server, query: str, headers: dict[str, str] | None = None) -> htt
     return httpx.post(f"{api.url}/graphql", json={"query": query}, headers=headers or {}, timeout=30)
 
 
+@pytest.mark.corrupts_graph  # renames with raw Cypher (another program's write): the name index is not told
 def test_repeated_reads_hit_until_any_write(api: Server, seed: None, driver: Driver) -> None:
     first, second = _post(api, QUERY), _post(api, QUERY)
     assert first.headers["x-actorgraph-cache"] == "miss" and second.headers["x-actorgraph-cache"] == "hit"
@@ -37,6 +39,7 @@ def test_callers_with_credentials_or_errors_are_never_cached(api: Server, seed: 
     assert _post(api, bad).json()["errors"] and _post(api, bad).headers["x-actorgraph-cache"] == "miss"
 
 
+@pytest.mark.corrupts_graph  # renames with raw Cypher (another program's write): the name index is not told
 def test_get_queries_have_an_etag_that_expires_with_the_graph(api: Server, seed: None, driver: Driver) -> None:
     url = f"{api.url}/graphql"
     first = httpx.get(url, params={"query": QUERY}, timeout=30)

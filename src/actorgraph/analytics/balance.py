@@ -404,7 +404,7 @@ def _stability(part: np.ndarray, ua: np.ndarray, ub: np.ndarray, signed: np.ndar
     kept = np.zeros(len(part))
     if resamples <= 0 or len(ua) == 0:
         return kept
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(abs(seed))  # any int seeds, as in random.Random (numpy refuses negatives)
     spin = 1 - 2 * side
     sizes = np.bincount(part)
     link_part = part[ua]

@@ -70,7 +70,7 @@ def accusation_ranks(
         return {n: RankRange(int(observed[i]), int(observed[i]), int(observed[i])) for n, i in index.items()}
     sources = np.array([i for i, _ in edges], dtype=np.int64)
     means = np.array([w for _, w in edges])
-    drawn = np.random.default_rng(seed).poisson(means[:, None], size=(len(edges), resamples)).astype(float)
+    drawn = np.random.default_rng(abs(seed)).poisson(means[:, None], size=(len(edges), resamples)).astype(float)
     totals = np.zeros((len(nodes), resamples))
     np.add.at(totals, sources, drawn)
     ranks = competition_ranks(totals)

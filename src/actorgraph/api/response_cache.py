@@ -151,7 +151,11 @@ class CacheMiddleware:
         except ActorgraphError:
             await self.app(scope, _replay(body, receive), send)
             return
-        key = hashlib.sha256(b"\0".join((scope["method"].encode(), scope.get("query_string", b""), body))).digest()
+        # The answer depends on the media types too (GraphQL over HTTP: a missing Content-Type is refused,
+        # Accept chooses application/json or application/graphql-response+json), so they are in the key.
+        negotiated = (_header(scope, b"content-type") or b"", _header(scope, b"accept") or b"")
+        parts = (scope["method"].encode(), scope.get("query_string", b""), *negotiated, body)
+        key = hashlib.sha256(b"\0".join(parts)).digest()
         etag = b'"' + hashlib.sha256(key + version.encode()).hexdigest()[:32].encode() + b'"'
         is_get = scope["method"] == "GET"
         if is_get and _header(scope, b"if-none-match") == etag:
