@@ -6,6 +6,7 @@ import time
 
 import httpx
 import jwt
+import pytest
 from neo4j import Driver
 
 from actorgraph.settings import Settings
@@ -95,6 +96,7 @@ def test_cors_allows_only_the_configured_frontend(settings: Settings, driver: Dr
         assert "x-actorgraph-cypher-queries" in answer.headers["access-control-expose-headers"].lower()
 
 
+@pytest.mark.corrupts_graph  # bare actors written with raw Cypher to make the query slow
 def test_transaction_timeout_is_unavailable_not_a_crash(settings: Settings, driver: Driver) -> None:
     driver.execute_query(
         "UNWIND range(1, 50000) AS i CREATE (:Actor {id: 'a' + toString(i), name: 'n', kind: 'PERSON'})"

@@ -38,7 +38,10 @@ def _problems(load: Loader, path: Path) -> list[str]:
 
 @pytest.fixture
 def before(driver: Driver) -> dict[str, object]:
-    driver.execute_query("CREATE (:Actor {id: 'already-here', name: 'Already here', kind: 'PERSON'})")
+    driver.execute_query(
+        "CREATE (:NameKey {key: 'already here'})-[:NAMES]->"
+        "(:Actor {id: 'already-here', name: 'Already here', kind: 'PERSON', name_keys: ['already here']})"
+    )
     return snapshot(driver)
 
 

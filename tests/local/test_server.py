@@ -104,6 +104,7 @@ def test_unsupported_java_says_how_to_fix(tmp_path: Path, monkeypatch: pytest.Mo
         server.find_java(Settings(home=tmp_path))
 
 
+@pytest.mark.corrupts_graph  # one bare actor written with raw Cypher
 def test_stop_then_start_keeps_the_data(driver: Driver, settings: Settings) -> None:
     driver.execute_query("CREATE (:Actor {id: 'kept-across-restart', name: 'Kept'})")
     pid = server.stop(settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from neo4j import Driver
 
 from actorgraph.settings import Settings
@@ -53,6 +54,7 @@ def _db_hits(driver: Driver, head: str = "page_allegations", **params: Any) -> i
     return total(summary.profile)
 
 
+@pytest.mark.corrupts_graph  # a bare graph written with raw Cypher (PROFILE counts, not a loaded graph)
 def test_only_the_selected_properties_are_read(driver: Driver, settings: Settings) -> None:
     _allegations(driver, 3)
     result = read_tree(Store(driver, settings), "page_allegations", PLAN, **_params())
@@ -64,6 +66,7 @@ def test_only_the_selected_properties_are_read(driver: Driver, settings: Setting
     assert set(statement.links) == {"speaker"} and set(statement.links["speaker"].row) == {"id", "name"}
 
 
+@pytest.mark.corrupts_graph  # a bare graph written with raw Cypher (PROFILE counts, not a loaded graph)
 def test_a_page_costs_a_page_wherever_it_is_and_however_large_the_list(driver: Driver, settings: Settings) -> None:
     _allegations(driver, 60)
     small_first = _db_hits(driver, **_params(with_total=False))

@@ -1,8 +1,10 @@
 """The dump format: one JSON object per line, in a stable order, so equal graphs give equal bytes. Pure.
 
 Line 1 is the header (format version and counts); then every node, by label in :data:`LABELS` order
-and by id; then every relationship, by the label and id of its start node, its type, the label and id
-of its end node, and its properties. Properties are written with sorted keys; dates, which JSON
+and by its key (:func:`key_of`: the id, or a name key's text); then every relationship, by the label
+and key of its start node, its type, the label and key of its end node, and its properties. The
+bookkeeping nodes (the name index, the load records) are part of it: a restored graph resolves names
+and skips unchanged dossiers as the dumped one did. Properties are written with sorted keys; dates, which JSON
 lacks, as ``{"$date": "YYYY-MM-DD"}`` (and date-times as ``{"$datetime": ISO 8601}``), so a restore
 gives Neo4j back the same types. A restore followed by a dump gives the same bytes.
 """
@@ -14,12 +16,24 @@ import json
 from typing import Any
 
 from actorgraph.errors import UsageError
-from actorgraph.model.invariants import MODEL_LABELS
+from actorgraph.model.invariants import INDEX_LABELS, MODEL_LABELS
 
 FORMAT = "actorgraph-dump"
 VERSION = 1
-#: Labels in the order their nodes are written (the model's, as ``db check`` knows them).
-LABELS = MODEL_LABELS
+#: Labels in the order their nodes are written (the model's, then the bookkeeping ones, as ``db check``
+#: knows them).
+LABELS = MODEL_LABELS + INDEX_LABELS
+#: The property that identifies a node of a label, where it is not ``id``.
+KEYS = {"NameKey": "key"}
+
+
+def key_of(label: str) -> str:
+    """The property a node of ``label`` is identified by.
+
+    >>> key_of("Actor"), key_of("NameKey")
+    ('id', 'key')
+    """
+    return KEYS.get(label, "id")
 
 
 def encode_value(value: Any) -> Any:
@@ -84,4 +98,15 @@ def check_header(record: Any, where: str) -> tuple[int, int]:
     return int(record["nodes"]), int(record["relationships"])
 
 
-__all__ = ["FORMAT", "LABELS", "VERSION", "check_header", "decode_props", "encode_props", "header", "line"]
+__all__ = [
+    "FORMAT",
+    "KEYS",
+    "LABELS",
+    "VERSION",
+    "check_header",
+    "decode_props",
+    "encode_props",
+    "header",
+    "key_of",
+    "line",
+]

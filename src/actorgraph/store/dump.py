@@ -41,6 +41,11 @@ def _quoted(label: str) -> LiteralString:
     return "`" + label + "`"
 
 
+def _key(label: str) -> LiteralString:
+    """The identifying property of ``label``'s nodes (``id``, or ``key`` for the name index)."""
+    return "key" if fmt.key_of(label) == "key" else "id"
+
+
 def _model_label(labels: list[str], where: str) -> tuple[str, list[str]]:
     model = [lb for lb in labels if lb in fmt.LABELS]
     if len(model) != 1:
@@ -84,8 +89,8 @@ def _dump(tx: Tx, out: IO[str], progress: Progress | None) -> tuple[int, int]:
     done = 0
     for label in fmt.LABELS:
         text: LiteralString = "MATCH (n:" + _quoted(label) + ") RETURN labels(n) AS labels, properties(n) AS props"
-        for rec in tx.run_text(text + " ORDER BY n.id"):
-            _, extra = _model_label(rec["labels"], f"a node {rec['props'].get('id')!r}")
+        for rec in tx.run_text(text + " ORDER BY n." + _key(label)):
+            _, extra = _model_label(rec["labels"], f"a node {rec['props'].get(_key(label))!r}")
             out.write(fmt.line({"label": label, "extra": extra, "props": fmt.encode_props(_native(rec["props"]))}))
             done += 1
             if progress and done % BATCH == 0:
@@ -93,8 +98,9 @@ def _dump(tx: Tx, out: IO[str], progress: Progress | None) -> tuple[int, int]:
     for label in fmt.LABELS:
         text = (
             "MATCH (a:" + _quoted(label) + ")-[r]->(b) "
-            "RETURN a.id AS start, type(r) AS type, labels(b) AS end_labels, b.id AS end, properties(r) AS props "
-            "ORDER BY a.id, type(r), b.id"
+            "RETURN a." + _key(label) + " AS start, type(r) AS type, labels(b) AS end_labels, "
+            "coalesce(b.id, b.key) AS end, properties(r) AS props "
+            "ORDER BY start, type(r), end"
         )
         rows = (_rel_line(label, rec) for rec in tx.run_text(text))
         for _, tied in groupby(rows, key=lambda pair: pair[0]):
@@ -104,7 +110,7 @@ def _dump(tx: Tx, out: IO[str], progress: Progress | None) -> tuple[int, int]:
                 if progress and done % BATCH == 0:
                     progress(done, nodes + rels)
     if done != nodes + rels:
-        raise UsageError(f"the dump holds {done} records but the graph {nodes + rels}: a node carries no id")
+        raise UsageError(f"the dump holds {done} records but the graph {nodes + rels}: a node carries no id (or key)")
     return nodes, rels
 
 
@@ -193,7 +199,8 @@ def _create_nodes(tx: Tx, rows: list[dict[str, Any]]) -> None:
 def _create_relationships(tx: Tx, start: str, end: str, rows: list[dict[str, Any]]) -> None:
     text: LiteralString = (
         "UNWIND $rows AS row "
-        "MATCH (a:" + _quoted(start) + " {id: row.start}) MATCH (b:" + _quoted(end) + " {id: row.end}) "
+        "MATCH (a:" + _quoted(start) + " {" + _key(start) + ": row.start}) "
+        "MATCH (b:" + _quoted(end) + " {" + _key(end) + ": row.end}) "
         "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props"
     )
     tx.run_text(text, rows=rows).consume()

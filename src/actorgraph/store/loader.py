@@ -246,6 +246,8 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
     result.derived.update(
         {"statuses": outcome.statuses, "relations": outcome.relations, "flipped_links": outcome.flipped_links}
     )
+    if deleted:  # an allegation whose last statement was taken back goes too (db check: no orphans)
+        tx.execute("drop_orphan_allegations", ids=sorted(moved))
     tx.execute("write_dossiers", rows=batch.dossiers)
     return result
 
