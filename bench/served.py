@@ -9,11 +9,12 @@ process it spawned and, if it started it, the Neo4j — whatever happens inside.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,6 +74,12 @@ class ApiProcess:
     url: str
     proc: subprocess.Popen[bytes]
 
+    def kill(self) -> None:
+        """SIGKILL the server and its worker processes (its own process group): a crash, no shutdown."""
+        with suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait()
+
 
 @contextmanager
 def api_process(
@@ -88,19 +95,18 @@ def api_process(
         proc = subprocess.Popen(
             [sys.executable, "-m", "actorgraph", "serve", "--port", str(port)],
             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=ROOT,
+            start_new_session=True,  # its own process group: the workers go with it
         )  # fmt: skip
+    api = ApiProcess(f"http://127.0.0.1:{port}", proc)
     try:
-        url = f"http://127.0.0.1:{port}"
-        _wait_ready(url, proc, log, ready)
-        yield ApiProcess(url, proc)
+        _wait_ready(api.url, proc, log, ready)
+        yield api
     finally:
         if proc.poll() is None:
             proc.terminate()
-        try:
+        with suppress(subprocess.TimeoutExpired):
             proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        api.kill()  # workers a killed parent left behind, if any
 
 
 @contextmanager

@@ -125,7 +125,7 @@ def test_api_killed_during_mutations_leaves_nothing_half_written(
         for i, thread in enumerate(threads):
             thread.start()
             if i == 50:
-                api.proc.kill()  # SIGKILL: no shutdown, connections to Neo4j simply drop
+                api.kill()  # SIGKILL, workers included: no shutdown, connections to Neo4j simply drop
         for thread in threads:
             thread.join()
     assert "cut" in outcomes.values(), outcomes  # requests were cut (in flight at the kill, or sent after it)
