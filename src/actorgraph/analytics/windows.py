@@ -97,7 +97,13 @@ def project_windows(store: Store, network_filter: NetworkFilter, days: int, *,
         raise UsageError(f"--window: no statement is dated within --from/--to ({first} is after {last}).")
     out = []
     for window in windows_between(first, last, days):
-        bounded = NetworkFilter(window.start, min(window.end, last), network_filter.predicates, network_filter.statuses)
+        bounded = NetworkFilter(
+            window.start,
+            min(window.end, last),
+            network_filter.predicates,
+            network_filter.statuses,
+            network_filter.min_reliability,
+        )
         out.append((window, project(store, bounded, accounts=accounts)))
     return out
 

@@ -35,8 +35,9 @@ from actorgraph.api.analytics_evidence import (
     centrality_series,
     evidence_fields,
 )
-from actorgraph.api.enums import AllegationStatus, Predicate
+from actorgraph.api.enums import AllegationStatus, Predicate, Reliability
 from actorgraph.errors import UsageError
+from actorgraph.model import vocabulary as v
 from actorgraph.model.network import NetworkFilter
 
 #: One cache per process; entries are dropped when the graph's version moves. Projected graphs are
@@ -52,6 +53,9 @@ class NetworkFilterInput:
     date_to: dt.date | None = None
     predicates: list[Predicate] | None = None  # type: ignore[valid-type]
     statuses: list[AllegationStatus] | None = None  # type: ignore[valid-type]
+    min_reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Only statements whose source (else speaker) is graded this or better."
+    )
 
     def to_model(self) -> NetworkFilter:
         return NetworkFilter(
@@ -59,6 +63,7 @@ class NetworkFilterInput:
             date_to=self.date_to,
             predicates=tuple(self.predicates or ()),
             statuses=tuple(self.statuses or ()),
+            min_reliability=v.Reliability(self.min_reliability) if self.min_reliability else None,
         )
 
 

@@ -17,12 +17,13 @@ from actorgraph.api.enums import (
     Polarity,
     Predicate,
     RelationType,
+    Reliability,
     SourceKind,
     Stance,
     Verdict,
 )
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
-from actorgraph.api.lookahead import Keys
+from actorgraph.api.lookahead import Keys, reliability_grades
 from actorgraph.model import vocabulary as v
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 from actorgraph.store.tree import TreeNode
@@ -116,8 +117,14 @@ async def linked(info: Ctx, obj: Any, own_label: str, id_attr: str, label: str |
     return await load_node(info, target, label)
 
 
-async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None, limit: int) -> list[Statement]:
-    """A list of statements: from the look-ahead read when it fetched it, else one batched loader round trip."""
+async def _statements(
+    info: Ctx, owner: Any, kind: str, stance: v.Stance | None, limit: int, min_reliability: Any = None
+) -> list[Statement]:
+    """A list of statements: from the look-ahead read when it fetched it, else one batched loader round trip.
+
+    ``min_reliability`` keeps the statements whose source is graded that well or better (the speaker's default
+    grade standing in for an ungraded source), so an analyst can read only what B-or-better sources report.
+    """
     pre: Prefetch | None = owner.pre
     if pre is not None:
         fetched = pre.statements(type(owner).__name__, str(info.path.key))
@@ -125,7 +132,11 @@ async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None,
             return fetched
     parent = str(owner.id)
     key = StatementsKey(
-        kind, parent, stance.value if stance else None, page_limit(info.context.settings.api_max_page_size, limit)
+        kind,
+        parent,
+        stance.value if stance else None,
+        page_limit(info.context.settings.api_max_page_size, limit),
+        reliability_grades(min_reliability),
     )
     rows = await info.context.loaders.statements.load(key)
     info.context.loaders.prime("Statement", rows)
@@ -174,6 +185,9 @@ class Actor(Node):
     description: str | None
     wikidata: str | None
     country: str | None
+    reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        description="Default reliability (A-F) of what this actor says, where the statement's source is not graded."
+    )
     pagerank: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
     betweenness: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
     accusations_made: int | None = strawberry.field(
@@ -197,6 +211,7 @@ class Actor(Node):
             description=row.get("description"),
             wikidata=row.get("wikidata"),
             country=row.get("country"),
+            reliability=v.Reliability(row["reliability"]) if row.get("reliability") else None,
             pagerank=row.get("pagerank"),
             betweenness=row.get("betweenness"),
             accusations_made=row.get("accusations_made"),
@@ -206,8 +221,17 @@ class Actor(Node):
         )
 
     @strawberry.field(description="Statements this actor made.")
-    async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 20) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, self, "speaker", stance, limit)
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,
+        limit: int = 20,  # type: ignore[valid-type]
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "speaker", stance, limit, min_reliability)
 
     @strawberry.field(description="Allegations whose subject is this actor.")
     async def allegations_about(
@@ -325,16 +349,41 @@ class Allegation(Node):
         return node if isinstance(node, Actor | Event) else None
 
     @strawberry.field(description="Its statements, optionally of one stance.")
-    async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 50) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, self, "allegation", stance, limit)
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,
+        limit: int = 50,  # type: ignore[valid-type]
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "allegation", stance, limit, min_reliability)
 
     @strawberry.field(description="Statements that affirm it.")
-    async def affirming(self, info: Ctx, limit: int = 50) -> list[Statement]:
-        return await _statements(info, self, "allegation", v.Stance.AFFIRMS, limit)
+    async def affirming(
+        self,
+        info: Ctx,
+        limit: int = 50,
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "allegation", v.Stance.AFFIRMS, limit, min_reliability)
 
     @strawberry.field(description="Statements that deny it.")
-    async def denying(self, info: Ctx, limit: int = 50) -> list[Statement]:
-        return await _statements(info, self, "allegation", v.Stance.DENIES, limit)
+    async def denying(
+        self,
+        info: Ctx,
+        limit: int = 50,
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "allegation", v.Stance.DENIES, limit, min_reliability)
 
 
 @strawberry.type(description="One actor's act of affirming or denying an allegation, with the verbatim quote.")
@@ -347,6 +396,10 @@ class Statement(Node):
     medium: str | None
     confidence: float | None
     note: str | None
+    credibility: int | None = strawberry.field(
+        description="Information credibility on the Admiralty scale: 1 confirmed, 2 probably true, 3 possibly true, "
+        "4 doubtful, 5 improbable, 6 cannot be judged. Graded by analysts."
+    )
     speaker_id: strawberry.Private[str]
     allegation_id: strawberry.Private[str]
     source_id: strawberry.Private[str]
@@ -369,6 +422,7 @@ class Statement(Node):
             medium=row.get("medium"),
             confidence=row.get("confidence"),
             note=row.get("note"),
+            credibility=row.get("credibility"),
             speaker_id=row.get("speaker", ""),
             allegation_id=row.get("allegation", ""),
             source_id=row.get("source", ""),
@@ -406,6 +460,10 @@ class Source(Node):
     sha256: str | None
     verification: str | None
     text: str | None
+    reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        description="Source reliability on the Admiralty scale (A completely reliable ... E unreliable, F cannot "
+        "be judged)."
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Source:
@@ -419,8 +477,18 @@ class Source(Node):
             sha256=row.get("sha256"),
             verification=row.get("verification"),
             text=row.get("text"),
+            reliability=v.Reliability(row["reliability"]) if row.get("reliability") else None,
         )
 
     @strawberry.field(description="Statements reported in this source.")
-    async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 50) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, self, "source", stance, limit)
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,
+        limit: int = 50,  # type: ignore[valid-type]
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "source", stance, limit, min_reliability)

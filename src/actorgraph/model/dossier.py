@@ -31,6 +31,8 @@ class PreparedStatement:
     on_behalf_of: str | None
     confidence: float | None
     note: str | None
+    #: Information credibility, 1 (confirmed) to 6 (cannot be judged); None when not graded.
+    credibility: int | None = None
 
 
 @dataclass(frozen=True)

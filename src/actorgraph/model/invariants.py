@@ -21,6 +21,9 @@ from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, Relati
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
 MODEL_LABELS = ("Actor", "Event", "Source", "Allegation", "Statement")
+#: Housekeeping nodes, not data: the name index (``NameKey``) and what each load contributed (``Dossier``).
+#: They hold no statement, so the checks of the data pass them by (the shape check still knows NAMES).
+HOUSEKEEPING_LABELS = ("NameKey", "Dossier")
 
 #: Provenance relationship types and the (from, to) labels each may join.
 PROVENANCE: dict[str, frozenset[tuple[str, str]]] = {
@@ -30,6 +33,7 @@ PROVENANCE: dict[str, frozenset[tuple[str, str]]] = {
     "ON_BEHALF_OF": frozenset({("Statement", "Actor")}),
     "SUBJECT": frozenset({("Allegation", "Actor")}),
     "OBJECT": frozenset({("Allegation", "Actor"), ("Allegation", "Event")}),
+    "NAMES": frozenset({("NameKey", "Actor")}),
 }
 DERIVED_ENDS = frozenset({("Actor", "Actor"), ("Actor", "Event")})
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from actorgraph.model.invariants import (
+    HOUSEKEEPING_LABELS,
     MODEL_LABELS,
     AllegationFacts,
     CheckReport,
@@ -39,8 +40,14 @@ def read_facts(tx: Tx) -> GraphFacts:
     """Everything :func:`~actorgraph.model.invariants.check_graph` needs, in the caller's transaction."""
     labels = list(MODEL_LABELS)
     facts = GraphFacts()
-    facts.nodes = [(tuple(r["labels"]), r["id"]) for r in tx.run("check_nodes", labels=labels)]
-    facts.shapes = [(r["type"], r["start"], r["end"], int(r["n"])) for r in tx.run("check_shapes", labels=labels)]
+    facts.nodes = [
+        (tuple(r["labels"]), r["id"])
+        for r in tx.run("check_nodes", labels=labels, housekeeping=list(HOUSEKEEPING_LABELS))
+    ]
+    facts.shapes = [
+        (r["type"], r["start"], r["end"], int(r["n"]))
+        for r in tx.run("check_shapes", labels=[*labels, *HOUSEKEEPING_LABELS])
+    ]
     facts.statements = [
         StatementFacts(
             id=r["id"],

@@ -40,6 +40,8 @@ class StatementsKey(NamedTuple):
     pid: str
     stance: str | None
     limit: int
+    #: Only statements whose reliability (the source's grade, else the speaker's) is one of these; None: all.
+    grades: tuple[str, ...] | None = None
 
 
 class AllegationsKey(NamedTuple):
@@ -78,8 +80,10 @@ class Reader:
         """Statements for every request in one round trip, in (stated_on, id) order."""
         grouped: dict[StatementsKey, list[Row]] = defaultdict(list)
         rows = [
-            {"i": i, "kind": k.kind, "pid": k.pid, "stance": k.stance, "limit": k.limit} for i, k in enumerate(keys)
-        ]
+            {"i": i, "kind": k.kind, "pid": k.pid, "stance": k.stance, "limit": k.limit,
+             "grades": list(k.grades) if k.grades is not None else None}
+            for i, k in enumerate(keys)
+        ]  # fmt: skip
         for rec in self.run("read_statements_of", keys=rows):
             grouped[keys[rec["i"]]].append(to_python(rec["props"]))
         return grouped
