@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -25,6 +26,7 @@ from actorgraph.api.enums import (
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
 from actorgraph.api.lookahead import Keys, reliability_grades
 from actorgraph.model import vocabulary as v
+from actorgraph.store.derived import status_reasons
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 from actorgraph.store.tree import TreeNode
 
@@ -306,6 +308,42 @@ class Event(Node):
         return await _allegations(info, "object", self.id, status, limit)
 
 
+@strawberry.type(description="One affirming voice as the corroboration rule saw it.")
+class ReasonVoice:
+    voice: strawberry.ID = strawberry.field(description="The actor the statements count for.")
+    origins: list[strawberry.ID] = strawberry.field(
+        description="Root sources of its statements' chains of custody (quoted from, else derived from)."
+    )
+    first_hand: bool = strawberry.field(description="Recorded where it was said, not repeated from another source.")
+    own_side: bool = strawberry.field(description="The allegation's subject or its own side: a claim, not a witness.")
+    why: str | None = strawberry.field(description="Why it was not counted, when it was not.")
+
+
+@strawberry.type(description="Why an allegation has its status: which voices and origins counted, which did not.")
+class StatusReason:
+    status: AllegationStatus | None  # type: ignore[valid-type]
+    summary: str = strawberry.field(description="The reason in one sentence.")
+    counted: list[ReasonVoice] = strawberry.field(description="Independent voices with independent origins.")
+    discounted: list[ReasonVoice] = strawberry.field(
+        description="Voices not counted: copies of an origin already counted, the subject's own side."
+    )
+    denying: list[strawberry.ID] = strawberry.field(description="Voices that deny it.")
+
+    @classmethod
+    def from_model(cls, reason: Any) -> StatusReason:
+        def voice(v: Any) -> ReasonVoice:
+            return ReasonVoice(voice=strawberry.ID(v.voice), origins=[strawberry.ID(o) for o in v.origins],
+                               first_hand=v.first_hand, own_side=v.own_side, why=v.why)  # fmt: skip
+
+        return cls(
+            status=reason.status,
+            summary=reason.summary,
+            counted=[voice(v) for v in reason.counted],
+            discounted=[voice(v) for v in reason.discounted],
+            denying=[strawberry.ID(d) for d in reason.denying],
+        )
+
+
 @strawberry.type(description="A proposition, subject-predicate-object, that speakers affirm or deny.")
 class Allegation(Node):
     predicate: Predicate  # type: ignore[valid-type]
@@ -333,6 +371,15 @@ class Allegation(Node):
             subject_id=row.get("subject", ""),
             object_id=row.get("object", ""),
         )
+
+    @strawberry.field(
+        description="Why it has its status: the independent voices and origins counted, the copies and own-side "
+        "claims not counted (the status rule run again on its statements)."
+    )
+    async def status_reason(self, info: Ctx) -> StatusReason | None:
+        reasons = await asyncio.to_thread(status_reasons, info.context.store, [str(self.id)])
+        found = reasons.get(str(self.id))
+        return StatusReason.from_model(found) if found is not None else None
 
     @strawberry.field(description="CAMEO 1.1b3 code of the alleged act, where one exists.")
     def cameo(self) -> str | None:

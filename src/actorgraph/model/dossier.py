@@ -33,6 +33,8 @@ class PreparedStatement:
     note: str | None
     #: Information credibility, 1 (confirmed) to 6 (cannot be judged); None when not graded.
     credibility: int | None = None
+    #: The source id it was quoted from (its origin's chain starts there, not at its own source).
+    quoted_from: str | None = None
 
 
 @dataclass(frozen=True)

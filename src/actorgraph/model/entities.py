@@ -91,6 +91,17 @@ class Source(_Model):
     reliability: Reliability | None = Field(
         None, description="Source reliability on the Admiralty scale: A (completely reliable) to E, F cannot be judged."
     )
+    derived_from: Slug | None = Field(
+        None,
+        description="The id of the source this one repeats (an article from a wire story, a story from a post): "
+        "its statements then trace to that source's origin (PROV wasDerivedFrom).",
+    )
+
+    @model_validator(mode="after")
+    def _not_derived_from_itself(self) -> Source:
+        if self.derived_from == self.id:
+            raise ValueError("`derived_from` names the source itself: name the source it repeats, or remove it")
+        return self
 
     @model_validator(mode="after")
     def _one_text(self) -> Source:
@@ -143,6 +154,11 @@ class Statement(_Model):
     on_behalf_of: Slug | None = Field(None, description="The institution a spokesperson speaks for.")
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     note: str | None = Field(None, description="The analyst's note on how this statement was read.")
+    quoted_from: Slug | None = Field(
+        None,
+        description="The id of the source this statement was quoted from, when its own source is secondary "
+        "(PROV wasQuotedFrom): its origin is that source's.",
+    )
     credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(
         None,
         description="Information credibility on the Admiralty scale: 1 (confirmed) to 5 (improbable), "

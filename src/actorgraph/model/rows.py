@@ -56,6 +56,7 @@ def source_row(source: Source, text: str, verification: str | None = None) -> Ro
     """The row of a source with its full text (inline or read from ``text_file``) and the text's hash."""
     return {
         "id": source.id,
+        "derived_from": source.derived_from,
         "props": {"kind": source.kind.value, "title": source.title, "url": source.url, "publisher": source.publisher,
                   "published_on": source.published_on, "text": text, "sha256": text_sha256(text),
                   "verification": verification,
@@ -91,7 +92,7 @@ def prepare_statement(statement: Statement, span: Span) -> PreparedStatement:
         id=statement.id, speaker=statement.speaker, allegation=statement.allegation, stance=statement.stance.value,
         quote=statement.quote, start=span[0], end=span[1], stated_on=statement.stated_on, medium=statement.medium,
         on_behalf_of=statement.on_behalf_of, confidence=statement.confidence, note=statement.note,
-        credibility=statement.credibility,
+        credibility=statement.credibility, quoted_from=statement.quoted_from,
     )  # fmt: skip
 
 
@@ -103,6 +104,7 @@ def statement_row(s: PreparedStatement, *, speaker: str, allegation: str, source
         "allegation": allegation,
         "source": source,
         "on_behalf_of": on_behalf_of,
+        "quoted_from": s.quoted_from,
         "props": {"stance": s.stance, "quote": s.quote, "start": s.start, "end": s.end, "stated_on": s.stated_on,
                   "medium": s.medium, "confidence": s.confidence, "note": s.note, "credibility": s.credibility},
     }  # fmt: skip

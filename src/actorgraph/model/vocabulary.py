@@ -343,7 +343,9 @@ RELATIONS: dict[RelationType, RelationInfo] = {
 NETWORK_RELATIONS: frozenset[RelationType] = frozenset(t for t, i in RELATIONS.items() if ObjectType.ACTOR in i.targets)
 
 #: The relationships of the model itself (provenance), which the derivation never touches.
-PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset({"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF"})
+PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset(
+    {"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF", "DERIVED_FROM", "QUOTED_FROM"}
+)
 
 #: Housekeeping, not data: the name index alias resolution looks names up in (NameKey -NAMES-> Actor).
 INDEX_RELATIONSHIPS: frozenset[str] = frozenset({"NAMES"})
