@@ -166,3 +166,22 @@ def test_cli_reports_an_unknown_quoted_from_in_one_line(tmp_path: Path, driver: 
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "statements[0].quoted_from: unknown source 'tg-volya-post-311'" in done.stderr
     assert driver.execute_query("MATCH (n:Statement) RETURN count(n) AS n").records[0]["n"] == 0
+
+
+def test_graphql_shows_each_statement_s_chain_and_grade(load: Loader, gql: GraphQL) -> None:
+    load(POST, DAILY, HERALD)
+    body = gql("""{ allegations(subject: "eastern-battalion") { edges { node { affirming {
+        speaker { id } firstHand reliability quotedFrom { id } origin { id }
+        source { id derivedFrom { id } origin { id } } } } } } }""")
+    assert "errors" not in body, body
+    seen = {
+        s["speaker"]["id"]: (s["firstHand"], s["reliability"], (s["quotedFrom"] or {}).get("id"), s["origin"]["id"],
+                             (s["source"]["derivedFrom"] or {}).get("id"), s["source"]["origin"]["id"])
+        for s in body["data"]["allegations"]["edges"][0]["node"]["affirming"]
+    }  # fmt: skip
+    post = "tg-volya-post-311"
+    assert seen == {
+        "volya-channel": (True, "E", None, post, None, post),
+        "daily-a": (False, "B", None, post, post, post),
+        "herald-b": (False, "C", post, post, None, "herald-b-kirov"),
+    }

@@ -145,6 +145,12 @@ async def _statements(
     return [Statement.from_row(r) for r in rows]
 
 
+async def _custody(info: Ctx, label: str, node_id: Any) -> Row:
+    """A statement's or source's chain of custody, batched per level of the query (one round trip)."""
+    found = await info.context.loaders.custody.load((label, str(node_id)))
+    return found or {}
+
+
 async def _allegations(
     info: Ctx, role: str, parent: str, status: v.AllegationStatus | None, limit: int
 ) -> list[Allegation]:
@@ -496,6 +502,30 @@ class Statement(Node):
         node = await linked(info, self, "Statement", "source_id", "Source")
         return node if isinstance(node, Source) else None
 
+    @strawberry.field(
+        description="The source it was quoted from, when its own source is secondary (PROV wasQuotedFrom)."
+    )
+    async def quoted_from(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Statement", self.id)).get("link"), "Source")
+        return node if isinstance(node, Source) else None
+
+    @strawberry.field(
+        description="Its origin: the root of its chain of custody (the source quoted, else its own source, up "
+        "derivedFrom). Copies of one origin count once for corroboration."
+    )
+    async def origin(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Statement", self.id)).get("origin"), "Source")
+        return node if isinstance(node, Source) else None
+
+    @strawberry.field(description="True when recorded where it was said; false when it repeats its origin.")
+    async def first_hand(self, info: Ctx) -> bool:
+        return not (await _custody(info, "Statement", self.id)).get("copied", False)
+
+    @strawberry.field(description="Its effective reliability: its source's grade, else its speaker's default.")
+    async def reliability(self, info: Ctx) -> Reliability | None:  # type: ignore[valid-type]
+        grade = (await _custody(info, "Statement", self.id)).get("reliability")
+        return v.Reliability(grade) if grade else None
+
 
 @strawberry.type(description="Where statements were reported, with its full text.")
 class Source(Node):
@@ -526,6 +556,16 @@ class Source(Node):
             text=row.get("text"),
             reliability=v.Reliability(row["reliability"]) if row.get("reliability") else None,
         )
+
+    @strawberry.field(description="The source this one repeats (PROV wasDerivedFrom), if any.")
+    async def derived_from(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Source", self.id)).get("link"), "Source")
+        return node if isinstance(node, Source) else None
+
+    @strawberry.field(description="The root of its chain of custody (itself when it derives from none).")
+    async def origin(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Source", self.id)).get("origin"), "Source")
+        return node if isinstance(node, Source) else None
 
     @strawberry.field(description="Statements reported in this source.")
     async def statements(

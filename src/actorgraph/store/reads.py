@@ -88,6 +88,14 @@ class Reader:
             grouped[keys[rec["i"]]].append(to_python(rec["props"]))
         return grouped
 
+    def custody(self, keys: list[NodeKey]) -> dict[NodeKey, Row]:
+        """The chain of custody of statements and sources (``(label, id)``): link, origin, copied, reliability."""
+        found: dict[NodeKey, Row] = {}
+        for rec in self.run("custody_of", keys=[{"label": label, "id": i} for label, i in keys]):
+            found[rec["label"], rec["id"]] = {"link": rec["link"], "origin": rec["origin"], "copied": rec["copied"],
+                                              "reliability": rec["reliability"]}  # fmt: skip
+        return found
+
     def allegations_of(self, keys: list[AllegationsKey]) -> dict[AllegationsKey, list[Row]]:
         """Allegations for every request in one round trip, in id order."""
         grouped: dict[AllegationsKey, list[Row]] = defaultdict(list)
