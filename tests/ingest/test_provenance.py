@@ -6,6 +6,7 @@ The case (``tests/data/provenance``): a Telegram post, two outlets repeating it 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -185,3 +186,15 @@ def test_graphql_shows_each_statement_s_chain_and_grade(load: Loader, gql: Graph
         "daily-a": (False, "B", None, post, post, post),
         "herald-b": (False, "C", post, post, None, "herald-b-kirov"),
     }
+
+
+@pytest.mark.usefixtures("seed")
+def test_analyze_contested_says_why(gql: GraphQL) -> None:
+    done = run_cli("analyze", "contested", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    top = json.loads(done.stdout)[0]
+    assert top["affirming"] == ["kremlin"] and top["denying"] == ["hur"]
+    assert top["reason"].startswith("CONTESTED: counted kremlin (origin "), top["reason"]
+    body = gql("{ analytics { contested(limit: 1) { allegation reason } } }")
+    assert "errors" not in body, body
+    assert body["data"]["analytics"]["contested"][0]["reason"] == top["reason"]

@@ -39,6 +39,7 @@ from actorgraph.api.enums import AllegationStatus, Predicate, Reliability
 from actorgraph.errors import UsageError
 from actorgraph.model import vocabulary as v
 from actorgraph.model.network import NetworkFilter
+from actorgraph.store.derived import status_reasons
 
 #: One cache per process; entries are dropped when the graph's version moves. Projected graphs are
 #: large (a 10k-actor network with its statements is hundreds of MB), so only the last two are kept.
@@ -154,6 +155,7 @@ class ContestedAllegation:
     denying: list[strawberry.ID]
     sources: int
     balance: float
+    reason: str = strawberry.field(description="Why it has its status: voices and origins counted and not counted.")
 
 
 @strawberry.type
@@ -319,7 +321,14 @@ class AnalyticsQuery:
     ) -> list[ContestedAllegation]:
         n = _limit(limit)
         rows = await _cached(info, ("contested",), network, True, contested_report)
-        return [ContestedAllegation(**asdict(r)) for r in rows[:n]]
+        shown = rows[:n]
+        reasons = await asyncio.to_thread(status_reasons, info.context.store, [r.allegation for r in shown])
+        return [
+            ContestedAllegation(
+                **{**asdict(r), "reason": reasons[r.allegation].summary if r.allegation in reasons else ""}
+            )
+            for r in shown
+        ]
 
     @strawberry.field(description="Pairs of actors who contradict each other, with the allegations involved.")
     async def contradictions(

@@ -119,6 +119,15 @@ def compute_series(report: str, graphs: Any, *, seed: int, by: str, include_repo
     return camps_over_time(graphs, by=basis_of(report, by), seed=seed, include_reporters=include_reporters)  # type: ignore[arg-type]
 
 
+def with_reasons(store: Store, rows: list[Any], limit: int) -> list[Any]:
+    """The contested rows with why each allegation has its status (one read for the rows shown)."""
+    from actorgraph.store.derived import status_reasons
+
+    reasons = status_reasons(store, [r.allegation for r in rows[:limit]])
+    return [dataclasses.replace(r, reason=reasons[r.allegation].summary) if r.allegation in reasons else r
+            for r in rows]  # fmt: skip
+
+
 def rows_of(result: Any) -> list[Any]:
     """The table rows of a report result (a list of dataclasses)."""
     from actorgraph.analytics.camps import CampsResult
@@ -409,6 +418,8 @@ def register(app: typer.Typer) -> None:
                     graph.graph["ego_center"] = resolve(graph, names[0])
                 result = compute(report, graph, names, seed=seed, samples=samples, radius=radius, by=by,
                                  include_reporters=include_reporters)  # fmt: skip
+                if report == "contested":
+                    result = with_reasons(store, result, limit)
                 if write_back:
                     from actorgraph.analytics.writeback import write_back as store_scores
 
