@@ -15,6 +15,7 @@ import pytest
 from neo4j import Driver
 
 from actorgraph.errors import InvalidInput
+from actorgraph.ingest.bulk import write_import
 from actorgraph.settings import Settings
 from tests.support.cli import run_cli
 from tests.support.graph import Loader
@@ -198,3 +199,20 @@ def test_analyze_contested_says_why(gql: GraphQL) -> None:
     body = gql("{ analytics { contested(limit: 1) { allegation reason } } }")
     assert "errors" not in body, body
     assert body["data"]["analytics"]["contested"][0]["reason"] == top["reason"]
+
+
+def test_bulk_import_files_carry_grades_and_refuse_chains(tmp_path: Path) -> None:
+    """``load --bulk`` derives statuses without following chains, so it refuses them; grades it keeps."""
+    with pytest.raises(InvalidInput) as info:
+        write_import([CASE], tmp_path / "refused")
+    assert {(Path(p.file).name, p.path) for p in info.value.problems} == {
+        ("daily-a.yaml", "source.derived_from"), ("herald-b.yaml", "statements[0].quoted_from")
+    }  # fmt: skip
+    assert all("needs an online load" in p.message for p in info.value.problems)
+    out = tmp_path / "graded"
+    files, _ = write_import([POST, MONITORS], out)
+    files.close()
+    assert ",E" in (out / "actor.csv").read_text(encoding="utf-8")  # the channel's default grade
+    assert (out / "source.csv").read_text(encoding="utf-8").splitlines()[0].endswith("reliability")
+    assert any(line.endswith(",A") for line in (out / "source.csv").read_text(encoding="utf-8").splitlines())
+    assert any(line.endswith(",2") for line in (out / "statement.csv").read_text(encoding="utf-8").splitlines())
