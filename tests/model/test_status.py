@@ -50,7 +50,9 @@ def _at(voice: str, origin: str, copied: bool = False, stance: Stance = A, own: 
         pytest.param([_at("outlet-a", "post", True), _at("outlet-b", "post", True), _at("hur", "post", True, D)],
                      AllegationStatus.CONTESTED, ["outlet-a"], id="a-denial-still-contests"),
         pytest.param([_at("legion", "post", own=True), _at("outlet-a", "post", True)],
-                     AllegationStatus.UNVERIFIED, ["outlet-a"], id="own-side-is-never-counted"),
+                     AllegationStatus.SELF_CLAIMED, [], id="a-copy-of-the-subject-s-own-claim"),
+        pytest.param([_at("legion", "post", own=True), _at("outlet-a", "post", True), _at("kremlin", "briefing")],
+                     AllegationStatus.UNVERIFIED, ["kremlin"], id="own-side-is-never-counted"),
     ],
 )  # fmt: skip
 def test_copies_of_one_origin_count_once(
@@ -65,9 +67,13 @@ def test_copies_of_one_origin_count_once(
 
 
 def test_the_reason_says_what_was_discounted_and_why() -> None:
-    reason = explain_status([_at("channel", "post"), _at("outlet-a", "post", True), _at("legion", "post", own=True)])
+    reason = explain_status(
+        [_at("channel", "post"), _at("outlet-a", "post", True), _at("legion", "statement", own=True)]
+    )
     assert reason.summary == (
         "UNVERIFIED: counted channel (origin post); not counted outlet-a: its origin (post) is already counted for "
         "channel; own side legion"
     )
+    copy = explain_status([_at("legion", "post", own=True), _at("outlet-a", "post", True)])
+    assert copy.discounted[0].why == "it repeats the subject's own claim (post)"
     assert [(v.voice, v.own_side) for v in reason.discounted] == [("outlet-a", False), ("legion", True)]

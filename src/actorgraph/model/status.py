@@ -91,7 +91,9 @@ def explain_status(positions: Iterable[Position]) -> StatusReason:
 
     Independent voices (not the subject's own side) are taken first-hand first, then by id; one *counts*
     when some origin of it differs (:func:`same_origin`) from some origin of every voice counted before
-    it; otherwise it is discounted as a copy of an origin already counted.
+    it; otherwise it is discounted as a copy of an origin already counted. A voice whose every origin is
+    one of the subject's own side's (an outlet repeating the group's own post) is discounted too: it
+    witnesses nothing the claim did not already say.
 
     >>> p = [Position("outlet-a", Stance.AFFIRMS, False, "post", True),
     ...      Position("outlet-b", Stance.AFFIRMS, False, "post", True)]
@@ -102,12 +104,14 @@ def explain_status(positions: Iterable[Position]) -> StatusReason:
     affirming: set[str] = set()
     denying: set[str] = set()
     own: set[str] = set()
+    own_origins: set[Origin] = set()
     origins: dict[str, set[Origin]] = {}
     for pos in positions:
         if pos.stance is Stance.AFFIRMS:
             affirming.add(pos.voice)
             if pos.own_side:
                 own.add(pos.voice)
+                own_origins.add(pos.origin_key)
             else:
                 origins.setdefault(pos.voice, set()).add(pos.origin_key)
         else:
@@ -120,7 +124,10 @@ def explain_status(positions: Iterable[Position]) -> StatusReason:
         keys = independent[voice]
         repeats = [c for c, theirs in counted if all(same_origin(k, t) for k in keys for t in theirs)]
         first_hand = any(k[1] is not None for k in keys)
-        if repeats:
+        if own_origins and all(any(same_origin(k, o) for o in own_origins) for k in keys):
+            why = f"it repeats the subject's own claim ({', '.join(_origin_names(keys))})"
+            discounted.append(Voice(voice, _origin_names(keys), first_hand, why))
+        elif repeats:
             why = f"its origin ({', '.join(_origin_names(keys)) or voice}) is already counted for {repeats[0]}"
             discounted.append(Voice(voice, _origin_names(keys), first_hand, why))
         else:
