@@ -85,8 +85,8 @@ def test_evidence_becomes_columns_in_csv() -> None:
 
 
 def test_csv_and_json_renderings() -> None:
-    row = ContestedRow("x", "X, said", "OPPOSES", "CONTESTED", "s", "o", ["k", "m"], ["h"], 2, 0.5)
+    row = ContestedRow("x", "X, said", "OPPOSES", "CONTESTED", "s", "o", ["k", "m"], ["h"], 2, 0.5, "CONTESTED: why")
     lines = to_csv([row]).splitlines()
-    assert lines[0] == "allegation,summary,predicate,status,subject,object,affirming,denying,sources,balance"
-    assert lines[1] == 'x,"X, said",OPPOSES,CONTESTED,s,o,k; m,h,2,0.5000'
+    assert lines[0] == "allegation,summary,predicate,status,subject,object,affirming,denying,sources,balance,reason"
+    assert lines[1] == 'x,"X, said",OPPOSES,CONTESTED,s,o,k; m,h,2,0.5000,CONTESTED: why'
     assert json.loads(to_json([row]))[0]["affirming"] == ["k", "m"]

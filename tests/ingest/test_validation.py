@@ -83,6 +83,23 @@ def test_valid_base_loads(load: Loader, tmp_path: Path) -> None:
             "start_date: 2030-01-01", "start_date: 2030-13-45",
             "events[0].start_date: '2030-13-45' is not a date: write it as YYYY-MM-DD", id="bad-date",
         ),
+        pytest.param(
+            "title: A report", "title: A report\n  reliability: G",
+            "source.reliability: unknown value 'G': use one of 'A', 'B', 'C', 'D', 'E' or 'F'", id="bad-reliability",
+        ),
+        pytest.param(
+            "kind: ARMED_GROUP}", "kind: ARMED_GROUP, reliability: b}",
+            "actors[0].reliability: unknown value 'b': use one of", id="bad-actor-reliability",
+        ),
+        pytest.param(
+            'quote: "it took the bridge"}', 'quote: "it took the bridge", credibility: 7}',
+            "statements[0].credibility: 7 is not a credibility grade: use a whole number, 1 (confirmed) to 6",
+            id="bad-credibility",
+        ),
+        pytest.param(
+            'quote: "it took the bridge"}', 'quote: "it took the bridge", credibility: "2"}',
+            "statements[0].credibility: '2' is not a credibility grade", id="credibility-as-text",
+        ),
     ],
 )  # fmt: skip
 def test_bad_input_is_reported_and_nothing_is_written(

@@ -35,10 +35,11 @@ export const SearchPage = graphql(`
 
 export const StatementFields = graphql(`
   fragment StatementFields on Statement {
-    id stance quote start end statedOn medium confidence note
+    id stance quote start end statedOn medium confidence note credibility reliability firstHand
     speaker { id name kind }
     onBehalfOf { id name }
     source { id title kind publisher publishedOn url text }
+    origin { id title }
   }
 `);
 
@@ -46,6 +47,7 @@ export const AllegationPage = graphql(`
   query AllegationPage($id: ID!) {
     allegation(id: $id) {
       id summary predicate polarity status verdict verdictRationale verdictSource cameo
+      statusReason { summary }
       subject { id name kind }
       object { __typename ... on Actor { id name actorKind: kind } ... on Event { id name eventKind: kind } }
       affirming(limit: 50) { ...StatementFields }

@@ -26,6 +26,9 @@ class ContestedRow:
     """Distinct sources the statements were reported in."""
     balance: float
     """Weaker side / stronger side: 1.0 when evenly split, 0.0 when nobody disagrees."""
+    reason: str = ""
+    """Why it has its status (the status rule's reason, read from the store by the CLI and GraphQL; the pure
+    report leaves it empty, since the projection carries no chains of custody)."""
 
 
 def allegations_of(graph: nx.MultiDiGraph) -> dict[str, AllegationInfo]:

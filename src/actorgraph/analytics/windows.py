@@ -94,7 +94,13 @@ def project_windows(store: Store, network_filter: NetworkFilter, days: int, *,
         )
     out = []
     for window in windows_between(first, last, days):
-        bounded = NetworkFilter(window.start, min(window.end, last), network_filter.predicates, network_filter.statuses)
+        bounded = NetworkFilter(
+            window.start,
+            min(window.end, last),
+            network_filter.predicates,
+            network_filter.statuses,
+            network_filter.min_reliability,
+        )
         out.append((window, project(store, bounded, accounts=accounts)))
     return out
 

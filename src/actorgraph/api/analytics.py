@@ -35,9 +35,11 @@ from actorgraph.api.analytics_evidence import (
     centrality_series,
     evidence_fields,
 )
-from actorgraph.api.enums import AllegationStatus, Predicate
+from actorgraph.api.enums import AllegationStatus, Predicate, Reliability
 from actorgraph.errors import UsageError
+from actorgraph.model import vocabulary as v
 from actorgraph.model.network import NetworkFilter
+from actorgraph.store.derived import status_reasons
 
 #: One cache per process; entries are dropped when the graph's version moves. Projected graphs are
 #: large (a 10k-actor network with its statements is hundreds of MB), so only the last two are kept.
@@ -52,6 +54,9 @@ class NetworkFilterInput:
     date_to: dt.date | None = None
     predicates: list[Predicate] | None = None  # type: ignore[valid-type]
     statuses: list[AllegationStatus] | None = None  # type: ignore[valid-type]
+    min_reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="Only statements whose source (else speaker) is graded this or better."
+    )
 
     def to_model(self) -> NetworkFilter:
         return NetworkFilter(
@@ -59,6 +64,7 @@ class NetworkFilterInput:
             date_to=self.date_to,
             predicates=tuple(self.predicates or ()),
             statuses=tuple(self.statuses or ()),
+            min_reliability=v.Reliability(self.min_reliability) if self.min_reliability else None,
         )
 
 
@@ -149,6 +155,7 @@ class ContestedAllegation:
     denying: list[strawberry.ID]
     sources: int
     balance: float
+    reason: str = strawberry.field(description="Why it has its status: voices and origins counted and not counted.")
 
 
 @strawberry.type
@@ -319,7 +326,14 @@ class AnalyticsQuery:
     ) -> list[ContestedAllegation]:
         n = _limit(limit)
         rows = await _cached(info, ("contested",), network, True, contested_report)
-        return [ContestedAllegation(**asdict(r)) for r in rows[:n]]
+        shown = rows[:n]
+        reasons = await asyncio.to_thread(status_reasons, info.context.store, [r.allegation for r in shown])
+        return [
+            ContestedAllegation(
+                **{**asdict(r), "reason": reasons[r.allegation].summary if r.allegation in reasons else ""}
+            )
+            for r in shown
+        ]
 
     @strawberry.field(description="Pairs of actors who contradict each other, with the allegations involved.")
     async def contradictions(

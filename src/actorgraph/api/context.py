@@ -36,6 +36,7 @@ class Loaders:
         self.statements: DataLoader[StatementsKey, list[Row]] = DataLoader(self._load_statements)
         self.allegations: DataLoader[AllegationsKey, list[Row]] = DataLoader(self._load_allegations)
         self.relations: DataLoader[str, list[Row]] = DataLoader(self._load_relations)
+        self.custody: DataLoader[NodeKey, Row | None] = DataLoader(self._load_custody)
 
     async def _load_nodes(self, keys: list[NodeKey]) -> list[NodeRow | None]:
         found = await asyncio.to_thread(self.reader.nodes, keys)
@@ -48,6 +49,10 @@ class Loaders:
     async def _load_allegations(self, keys: list[AllegationsKey]) -> list[list[Row]]:
         grouped = await asyncio.to_thread(self.reader.allegations_of, keys)
         return [grouped.get(k, []) for k in keys]
+
+    async def _load_custody(self, keys: list[NodeKey]) -> list[Row | None]:
+        found = await asyncio.to_thread(self.reader.custody, keys)
+        return [found.get(k) for k in keys]
 
     async def _load_relations(self, ids: list[str]) -> list[list[Row]]:
         """Every derived relationship of each actor; resolvers pick the types and direction they want."""

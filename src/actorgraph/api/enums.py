@@ -33,6 +33,12 @@ Verdict = graphql_enum(v.Verdict, "An analyst's editorial finding, separate from
 Polarity = graphql_enum(v.Polarity)
 Predicate = graphql_enum(v.Predicate, "The controlled vocabulary of allegations.")
 RelationType = graphql_enum(v.RelationType, "Derived actor-to-actor (or actor-to-event) relationships.")
+Reliability = graphql_enum(
+    v.Reliability,
+    "Source reliability on the Admiralty scale: "
+    + ", ".join(f"{g.value} {meaning}" for g, meaning in v.RELIABILITY_MEANING.items())
+    + ". Graded by analysts, never derived.",
+)
 
 
 @strawberry.enum
@@ -42,4 +48,4 @@ class Direction(Enum):
 
 
 __all__ = ["ActorKind", "AllegationStatus", "Direction", "EventKind", "Polarity", "Predicate", "RelationType",
-           "SourceKind", "Stance", "Verdict", "graphql_enum"]  # fmt: skip
+           "Reliability", "SourceKind", "Stance", "Verdict", "graphql_enum"]  # fmt: skip

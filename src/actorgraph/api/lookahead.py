@@ -20,6 +20,7 @@ from typing import Any
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 from strawberry.utils.str_converters import to_camel_case
 
+from actorgraph.model import vocabulary as v
 from actorgraph.store.tree import Fields, ListPlan, NodePlan
 
 LABELS = ("Actor", "Event", "Allegation", "Statement", "Source")
@@ -120,6 +121,12 @@ def _enum_value(value: Any) -> str | None:
     return None if value is None else str(getattr(value, "value", value))
 
 
+def reliability_grades(minimum: Any) -> tuple[str, ...] | None:
+    """The reliability grades a ``minReliability`` argument lets through (None: no filter, every statement)."""
+    value = _enum_value(minimum)
+    return None if value is None else tuple(g.value for g in v.reliability_at_least(v.Reliability(value)))
+
+
 def plan(selections: Sequence[Selection], labels: Iterable[str], check_limit: Any) -> tuple[NodePlan, Keys]:
     """The plan for nodes of ``labels`` under ``selections``; ``check_limit(n)`` validates list limits."""
     labels = tuple(labels)
@@ -145,7 +152,8 @@ def plan(selections: Sequence[Selection], labels: Iterable[str], check_limit: An
             statement_fields = _props(f.selections, ("Statement",))["Statement"]
             keys.lists[label, response_key(f)] = len(lists)
             keys.children[len(lists)] = child_keys
-            lists.append(ListPlan(stance, check_limit(int(args["limit"])), statement_fields, child_links))
+            grades = reliability_grades(args.get("minReliability"))
+            lists.append(ListPlan(stance, check_limit(int(args["limit"])), statement_fields, child_links, grades))
     return NodePlan(fields, links, tuple(lists)), keys
 
 

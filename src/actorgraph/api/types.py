@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -17,13 +18,15 @@ from actorgraph.api.enums import (
     Polarity,
     Predicate,
     RelationType,
+    Reliability,
     SourceKind,
     Stance,
     Verdict,
 )
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
-from actorgraph.api.lookahead import Keys
+from actorgraph.api.lookahead import Keys, reliability_grades
 from actorgraph.model import vocabulary as v
+from actorgraph.store.derived import status_reasons
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 from actorgraph.store.tree import TreeNode
 
@@ -116,8 +119,14 @@ async def linked(info: Ctx, obj: Any, own_label: str, id_attr: str, label: str |
     return await load_node(info, target, label)
 
 
-async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None, limit: int) -> list[Statement]:
-    """A list of statements: from the look-ahead read when it fetched it, else one batched loader round trip."""
+async def _statements(
+    info: Ctx, owner: Any, kind: str, stance: v.Stance | None, limit: int, min_reliability: Any = None
+) -> list[Statement]:
+    """A list of statements: from the look-ahead read when it fetched it, else one batched loader round trip.
+
+    ``min_reliability`` keeps the statements whose source is graded that well or better (the speaker's default
+    grade standing in for an ungraded source), so an analyst can read only what B-or-better sources report.
+    """
     pre: Prefetch | None = owner.pre
     if pre is not None:
         fetched = pre.statements(type(owner).__name__, str(info.path.key))
@@ -125,11 +134,21 @@ async def _statements(info: Ctx, owner: Any, kind: str, stance: v.Stance | None,
             return fetched
     parent = str(owner.id)
     key = StatementsKey(
-        kind, parent, stance.value if stance else None, page_limit(info.context.settings.api_max_page_size, limit)
+        kind,
+        parent,
+        stance.value if stance else None,
+        page_limit(info.context.settings.api_max_page_size, limit),
+        reliability_grades(min_reliability),
     )
     rows = await info.context.loaders.statements.load(key)
     info.context.loaders.prime("Statement", rows)
     return [Statement.from_row(r) for r in rows]
+
+
+async def _custody(info: Ctx, label: str, node_id: Any) -> Row:
+    """A statement's or source's chain of custody, batched per level of the query (one round trip)."""
+    found = await info.context.loaders.custody.load((label, str(node_id)))
+    return found or {}
 
 
 async def _allegations(
@@ -174,6 +193,9 @@ class Actor(Node):
     description: str | None
     wikidata: str | None
     country: str | None
+    reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        description="Default reliability (A-F) of what this actor says, where the statement's source is not graded."
+    )
     pagerank: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
     betweenness: float | None = strawberry.field(description="Stored by `actorgraph analyze centrality --write-back`.")
     accusations_made: int | None = strawberry.field(
@@ -197,6 +219,7 @@ class Actor(Node):
             description=row.get("description"),
             wikidata=row.get("wikidata"),
             country=row.get("country"),
+            reliability=v.Reliability(row["reliability"]) if row.get("reliability") else None,
             pagerank=row.get("pagerank"),
             betweenness=row.get("betweenness"),
             accusations_made=row.get("accusations_made"),
@@ -206,8 +229,17 @@ class Actor(Node):
         )
 
     @strawberry.field(description="Statements this actor made.")
-    async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 20) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, self, "speaker", stance, limit)
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,
+        limit: int = 20,  # type: ignore[valid-type]
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "speaker", stance, limit, min_reliability)
 
     @strawberry.field(description="Allegations whose subject is this actor.")
     async def allegations_about(
@@ -282,6 +314,42 @@ class Event(Node):
         return await _allegations(info, "object", self.id, status, limit)
 
 
+@strawberry.type(description="One affirming voice as the corroboration rule saw it.")
+class ReasonVoice:
+    voice: strawberry.ID = strawberry.field(description="The actor the statements count for.")
+    origins: list[strawberry.ID] = strawberry.field(
+        description="Root sources of its statements' chains of custody (quoted from, else derived from)."
+    )
+    first_hand: bool = strawberry.field(description="Recorded where it was said, not repeated from another source.")
+    own_side: bool = strawberry.field(description="The allegation's subject or its own side: a claim, not a witness.")
+    why: str | None = strawberry.field(description="Why it was not counted, when it was not.")
+
+
+@strawberry.type(description="Why an allegation has its status: which voices and origins counted, which did not.")
+class StatusReason:
+    status: AllegationStatus | None  # type: ignore[valid-type]
+    summary: str = strawberry.field(description="The reason in one sentence.")
+    counted: list[ReasonVoice] = strawberry.field(description="Independent voices with independent origins.")
+    discounted: list[ReasonVoice] = strawberry.field(
+        description="Voices not counted: copies of an origin already counted, the subject's own side."
+    )
+    denying: list[strawberry.ID] = strawberry.field(description="Voices that deny it.")
+
+    @classmethod
+    def from_model(cls, reason: Any) -> StatusReason:
+        def voice(v: Any) -> ReasonVoice:
+            return ReasonVoice(voice=strawberry.ID(v.voice), origins=[strawberry.ID(o) for o in v.origins],
+                               first_hand=v.first_hand, own_side=v.own_side, why=v.why)  # fmt: skip
+
+        return cls(
+            status=reason.status,
+            summary=reason.summary,
+            counted=[voice(v) for v in reason.counted],
+            discounted=[voice(v) for v in reason.discounted],
+            denying=[strawberry.ID(d) for d in reason.denying],
+        )
+
+
 @strawberry.type(description="A proposition, subject-predicate-object, that speakers affirm or deny.")
 class Allegation(Node):
     predicate: Predicate  # type: ignore[valid-type]
@@ -310,6 +378,15 @@ class Allegation(Node):
             object_id=row.get("object", ""),
         )
 
+    @strawberry.field(
+        description="Why it has its status: the independent voices and origins counted, the copies and own-side "
+        "claims not counted (the status rule run again on its statements)."
+    )
+    async def status_reason(self, info: Ctx) -> StatusReason | None:
+        reasons = await asyncio.to_thread(status_reasons, info.context.store, [str(self.id)])
+        found = reasons.get(str(self.id))
+        return StatusReason.from_model(found) if found is not None else None
+
     @strawberry.field(description="CAMEO 1.1b3 code of the alleged act, where one exists.")
     def cameo(self) -> str | None:
         return v.Predicate(self.predicate).info.cameo
@@ -325,16 +402,41 @@ class Allegation(Node):
         return node if isinstance(node, Actor | Event) else None
 
     @strawberry.field(description="Its statements, optionally of one stance.")
-    async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 50) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, self, "allegation", stance, limit)
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,
+        limit: int = 50,  # type: ignore[valid-type]
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "allegation", stance, limit, min_reliability)
 
     @strawberry.field(description="Statements that affirm it.")
-    async def affirming(self, info: Ctx, limit: int = 50) -> list[Statement]:
-        return await _statements(info, self, "allegation", v.Stance.AFFIRMS, limit)
+    async def affirming(
+        self,
+        info: Ctx,
+        limit: int = 50,
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "allegation", v.Stance.AFFIRMS, limit, min_reliability)
 
     @strawberry.field(description="Statements that deny it.")
-    async def denying(self, info: Ctx, limit: int = 50) -> list[Statement]:
-        return await _statements(info, self, "allegation", v.Stance.DENIES, limit)
+    async def denying(
+        self,
+        info: Ctx,
+        limit: int = 50,
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "allegation", v.Stance.DENIES, limit, min_reliability)
 
 
 @strawberry.type(description="One actor's act of affirming or denying an allegation, with the verbatim quote.")
@@ -347,6 +449,10 @@ class Statement(Node):
     medium: str | None
     confidence: float | None
     note: str | None
+    credibility: int | None = strawberry.field(
+        description="Information credibility on the Admiralty scale: 1 confirmed, 2 probably true, 3 possibly true, "
+        "4 doubtful, 5 improbable, 6 cannot be judged. Graded by analysts."
+    )
     speaker_id: strawberry.Private[str]
     allegation_id: strawberry.Private[str]
     source_id: strawberry.Private[str]
@@ -369,6 +475,7 @@ class Statement(Node):
             medium=row.get("medium"),
             confidence=row.get("confidence"),
             note=row.get("note"),
+            credibility=row.get("credibility"),
             speaker_id=row.get("speaker", ""),
             allegation_id=row.get("allegation", ""),
             source_id=row.get("source", ""),
@@ -395,6 +502,30 @@ class Statement(Node):
         node = await linked(info, self, "Statement", "source_id", "Source")
         return node if isinstance(node, Source) else None
 
+    @strawberry.field(
+        description="The source it was quoted from, when its own source is secondary (PROV wasQuotedFrom)."
+    )
+    async def quoted_from(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Statement", self.id)).get("link"), "Source")
+        return node if isinstance(node, Source) else None
+
+    @strawberry.field(
+        description="Its origin: the root of its chain of custody (the source quoted, else its own source, up "
+        "derivedFrom). Copies of one origin count once for corroboration."
+    )
+    async def origin(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Statement", self.id)).get("origin"), "Source")
+        return node if isinstance(node, Source) else None
+
+    @strawberry.field(description="True when recorded where it was said; false when it repeats its origin.")
+    async def first_hand(self, info: Ctx) -> bool:
+        return not (await _custody(info, "Statement", self.id)).get("copied", False)
+
+    @strawberry.field(description="Its effective reliability: its source's grade, else its speaker's default.")
+    async def reliability(self, info: Ctx) -> Reliability | None:  # type: ignore[valid-type]
+        grade = (await _custody(info, "Statement", self.id)).get("reliability")
+        return v.Reliability(grade) if grade else None
+
 
 @strawberry.type(description="Where statements were reported, with its full text.")
 class Source(Node):
@@ -406,6 +537,10 @@ class Source(Node):
     sha256: str | None
     verification: str | None
     text: str | None
+    reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        description="Source reliability on the Admiralty scale (A completely reliable ... E unreliable, F cannot "
+        "be judged)."
+    )
 
     @classmethod
     def from_row(cls, row: Row) -> Source:
@@ -419,8 +554,28 @@ class Source(Node):
             sha256=row.get("sha256"),
             verification=row.get("verification"),
             text=row.get("text"),
+            reliability=v.Reliability(row["reliability"]) if row.get("reliability") else None,
         )
 
+    @strawberry.field(description="The source this one repeats (PROV wasDerivedFrom), if any.")
+    async def derived_from(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Source", self.id)).get("link"), "Source")
+        return node if isinstance(node, Source) else None
+
+    @strawberry.field(description="The root of its chain of custody (itself when it derives from none).")
+    async def origin(self, info: Ctx) -> Source | None:
+        node = await load_node(info, (await _custody(info, "Source", self.id)).get("origin"), "Source")
+        return node if isinstance(node, Source) else None
+
     @strawberry.field(description="Statements reported in this source.")
-    async def statements(self, info: Ctx, stance: Stance | None = None, limit: int = 50) -> list[Statement]:  # type: ignore[valid-type]
-        return await _statements(info, self, "source", stance, limit)
+    async def statements(
+        self,
+        info: Ctx,
+        stance: Stance | None = None,
+        limit: int = 50,  # type: ignore[valid-type]
+        min_reliability: Annotated[
+            Reliability | None,  # type: ignore[valid-type]
+            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+        ] = None,
+    ) -> list[Statement]:
+        return await _statements(info, self, "source", stance, limit, min_reliability)

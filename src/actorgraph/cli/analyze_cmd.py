@@ -23,7 +23,7 @@ from rich.console import Console
 from actorgraph.cli.console import console, err_console
 from actorgraph.cli.tables import report_table
 from actorgraph.errors import UsageError
-from actorgraph.model.vocabulary import AllegationStatus, Predicate
+from actorgraph.model.vocabulary import AllegationStatus, Predicate, Reliability
 from actorgraph.settings import get_settings
 from actorgraph.store.core import Store
 
@@ -40,7 +40,9 @@ WINDOWED = ("centrality", "camps", "narratives")
 PLACING = ("centrality", "camps", "narratives")
 
 
-def _choices(values: list[str], enum: type[Predicate] | type[AllegationStatus], flag: str) -> tuple[Any, ...]:
+def _choices(
+    values: list[str], enum: type[Predicate] | type[AllegationStatus] | type[Reliability], flag: str
+) -> tuple[Any, ...]:
     out = []
     for value in values:
         try:
@@ -115,6 +117,15 @@ def compute_series(report: str, graphs: Any, *, seed: int, by: str, include_repo
     if report == "centrality":
         return centrality_over_time(graphs, seed=seed, include_reporters=include_reporters, top=limit)
     return camps_over_time(graphs, by=basis_of(report, by), seed=seed, include_reporters=include_reporters)  # type: ignore[arg-type]
+
+
+def with_reasons(store: Store, rows: list[Any], limit: int) -> list[Any]:
+    """The contested rows with why each allegation has its status (one read for the rows shown)."""
+    from actorgraph.store.derived import status_reasons
+
+    reasons = status_reasons(store, [r.allegation for r in rows[:limit]])
+    return [dataclasses.replace(r, reason=reasons[r.allegation].summary) if r.allegation in reasons else r
+            for r in rows]  # fmt: skip
 
 
 def rows_of(result: Any) -> list[Any]:
@@ -347,6 +358,13 @@ def register(app: typer.Typer) -> None:
         status: Annotated[
             list[str] | None, typer.Option("--status", "-s", help="Only allegations with this status (repeatable).")
         ] = None,
+        min_reliability: Annotated[
+            str | None,
+            typer.Option(
+                "--min-reliability",
+                help="Only statements whose source (else speaker) is graded this or better: A-E, F = any grade.",
+            ),
+        ] = None,
         limit: Annotated[int, typer.Option(help="Rows shown in the table.")] = 20,
         seed: Annotated[
             int, typer.Option(help="Seed for everything random (layout, sampling, Louvain, resampled evidence).")
@@ -376,6 +394,9 @@ def register(app: typer.Typer) -> None:
             date_to=_date(date_to, "--to"),
             predicates=_choices(predicate or [], Predicate, "--predicate"),
             statuses=_choices(status or [], AllegationStatus, "--status"),
+            min_reliability=(
+                _choices([min_reliability], Reliability, "--min-reliability")[0] if min_reliability else None
+            ),
         )
         network_filter.check()
         if radius < 1:
@@ -398,6 +419,8 @@ def register(app: typer.Typer) -> None:
                     graph.graph["ego_center"] = resolve(graph, names[0])
                 result = compute(report, graph, names, seed=seed, samples=samples, radius=radius, by=by,
                                  include_reporters=include_reporters)  # fmt: skip
+                if report == "contested":
+                    result = with_reasons(store, result, limit)
                 if write_back:
                     from actorgraph.analytics.writeback import write_back as store_scores
 

@@ -142,6 +142,7 @@ COLUMNS: dict[str, list[Column]] = {
         Column("denying", lambda r, n: voices(r.denying, n), min_width=10, max_width=28),
         Column("sources", _field("sources"), number=True),
         Column("balance", lambda r, _: f"{r.balance:.2f}", number=True, from_width=100),
+        Column("why", lambda r, _: r.reason, text=True, min_width=30, from_width=160),
     ],
     "contradictions": [
         Column("actor", _actor("actor_a"), min_width=10, max_width=30),

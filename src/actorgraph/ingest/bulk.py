@@ -115,7 +115,8 @@ class _Builder:
             self.sources[source["id"]] = (str(p.path), p.source_sha256)
             pr = source["props"]
             self.out.write("source", [source["id"], pr["kind"], pr["title"], pr["url"], pr["publisher"],
-                                      pr["published_on"], pr["text"], pr["sha256"], pr["verification"]])  # fmt: skip
+                                      pr["published_on"], pr["text"], pr["sha256"], pr["verification"],
+                                      pr["reliability"]])  # fmt: skip
         for row in rows["Allegation"]:
             self._allegation(row)
         for row in rows["Statement"]:
@@ -127,6 +128,15 @@ class _Builder:
     def _cross_file(self, p: PreparedDossier) -> list[Problem]:
         problems = []
         src = p.dossier.source
+        # Chains of custody change origins across dossiers; the bulk derivation does not follow them.
+        if src.derived_from is not None:
+            problems.append(Problem(str(p.path), "source.derived_from", "a chain of custody needs an online load: "
+                                    "load this corpus without --bulk"))  # fmt: skip
+        problems += [
+            Problem(str(p.path), f"statements[{i}].quoted_from", "a chain of custody needs an online load: load "
+                    "this corpus without --bulk")
+            for i, s in enumerate(p.statements) if s.quoted_from is not None
+        ]  # fmt: skip
         prev = self.sources.get(src.id)
         if prev and prev[1] != p.source_sha256:
             problems.append(
@@ -175,7 +185,7 @@ class _Builder:
         self.statement_seen.add(sid)
         pr = row["props"]
         self.out.write("statement", [sid, pr["stance"], pr["quote"], pr["start"], pr["end"], pr["stated_on"],
-                                     pr["medium"], pr["confidence"], pr["note"]])  # fmt: skip
+                                     pr["medium"], pr["confidence"], pr["note"], pr["credibility"]])  # fmt: skip
         self.out.write("made", [row["speaker"], sid])
         self.out.write("on", [sid, row["allegation"]])
         self.out.write("reported_in", [sid, row["source"]])
@@ -197,7 +207,8 @@ class _Builder:
         for actor_id, (props, aliases, name_keys) in self.actors.items():
             self._actor(actor_id)
             self.out.write("actor", [actor_id, props["name"], props["kind"], props["description"], props["wikidata"],
-                                     props["country"], array(aliases), array(name_keys)])  # fmt: skip
+                                     props["country"], array(aliases), array(name_keys),
+                                     props.get("reliability")])  # fmt: skip
             for key in name_keys:
                 keys.setdefault(key, []).append(actor_id)
         for key, owners in keys.items():

@@ -192,6 +192,8 @@ def _pydantic_problem(file: str, err: Any) -> Problem:
         msg = f"{err.get('input')!r} is not a date: write it as YYYY-MM-DD"
     elif kind == "string_pattern_mismatch":
         msg = f"{err.get('input')!r} does not match {err.get('ctx', {}).get('pattern')}: use a lowercase slug"
+    elif loc and loc[-1] == "credibility" and kind != "missing":
+        msg = f"{err.get('input')!r} is not a credibility grade: use a whole number, 1 (confirmed) to 6 (not judged)"
     elif kind == "value_error":
         msg = msg.removeprefix("Value error, ")
     return Problem(file, path, msg)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from actorgraph.model.status import Position, derive_status
+from actorgraph.model.status import Position, StatusReason, explain_status
 from actorgraph.model.vocabulary import (
     ACCUSATION_PREDICATES,
     RELATION_PREDICATES,
@@ -62,6 +62,10 @@ class Account:
     on_behalf_of: str | None
     #: The source the statement was reported in (reports count distinct sources); None when not read.
     source: str | None = None
+    #: The root of its chain of custody (``quoted_from``, else its source, up ``derived_from``); None: unknown.
+    origin: str | None = None
+    #: True when that chain has a step: the statement repeats its origin rather than being recorded first-hand.
+    copied: bool = False
 
     @property
     def voice(self) -> str:
@@ -83,6 +87,8 @@ class Account:
             speaker=rec["speaker"],
             on_behalf_of=rec["on_behalf_of"],
             source=rec.get("source"),
+            origin=rec.get("origin"),
+            copied=bool(rec.get("copied")),
         )
 
 
@@ -125,10 +131,20 @@ def derive_statuses(accounts: Iterable[Account], links: Links) -> dict[str, str 
     >>> derive_statuses([a], set())
     {'al': 'SELF_CLAIMED'}
     """
+    return {aid: (r.status.value if r.status else None) for aid, r in explain_statuses(accounts, links).items()}
+
+
+def position(account: Account, links: Links) -> Position:
+    """What the status rule reads of one account: voice, stance, own side, origin."""
+    return Position(account.voice, account.stance, is_own_side(account, links), account.origin, account.copied)
+
+
+def explain_statuses(accounts: Iterable[Account], links: Links) -> dict[str, StatusReason]:
+    """Status and its reason per allegation id (:func:`~actorgraph.model.status.explain_status`)."""
     by_allegation: dict[str, list[Position]] = defaultdict(list)
     for acc in accounts:
-        by_allegation[acc.allegation].append(Position(acc.voice, acc.stance, is_own_side(acc, links)))
-    return {aid: (s.value if (s := derive_status(ps)) else None) for aid, ps in by_allegation.items()}
+        by_allegation[acc.allegation].append(position(acc, links))
+    return {aid: explain_status(ps) for aid, ps in by_allegation.items()}
 
 
 def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
@@ -169,4 +185,14 @@ def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
     return out
 
 
-__all__ = ["Account", "Links", "Relation", "Relations", "derive_relations", "derive_statuses", "is_own_side"]
+__all__ = [
+    "Account",
+    "Links",
+    "Relation",
+    "Relations",
+    "derive_relations",
+    "derive_statuses",
+    "explain_statuses",
+    "is_own_side",
+    "position",
+]

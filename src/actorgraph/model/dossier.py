@@ -31,6 +31,10 @@ class PreparedStatement:
     on_behalf_of: str | None
     confidence: float | None
     note: str | None
+    #: Information credibility, 1 (confirmed) to 6 (cannot be judged); None when not graded.
+    credibility: int | None = None
+    #: The source id it was quoted from (its origin's chain starts there, not at its own source).
+    quoted_from: str | None = None
 
 
 @dataclass(frozen=True)

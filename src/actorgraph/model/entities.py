@@ -13,7 +13,7 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from actorgraph.model.ids import SLUG_PATTERN, name_key
-from actorgraph.model.vocabulary import ActorKind, EventKind, Predicate, SourceKind, Stance, Verdict
+from actorgraph.model.vocabulary import ActorKind, EventKind, Predicate, Reliability, SourceKind, Stance, Verdict
 
 Slug = Annotated[
     str,
@@ -48,6 +48,11 @@ class Actor(_Model):
     description: str | None = None
     wikidata: Annotated[str, Field(pattern=r"^Q[1-9][0-9]*$")] | None = None
     country: Annotated[str, Field(pattern=r"^[A-Z]{2,3}$", description="ISO 3166 code.")] | None = None
+    reliability: Reliability | None = Field(
+        None,
+        description="Default source reliability (A-F) of what this actor says, used where its statement's source "
+        "is not graded.",
+    )
 
     def name_keys(self) -> set[str]:
         """Every normalised name this actor can be found under."""
@@ -83,6 +88,20 @@ class Source(_Model):
     published_on: dt.date | None = None
     text: str | None = Field(None, description="The full text, inline.")
     text_file: str | None = Field(None, description="Or a text file, relative to the dossier.")
+    reliability: Reliability | None = Field(
+        None, description="Source reliability on the Admiralty scale: A (completely reliable) to E, F cannot be judged."
+    )
+    derived_from: Slug | None = Field(
+        None,
+        description="The id of the source this one repeats (an article from a wire story, a story from a post): "
+        "its statements then trace to that source's origin (PROV wasDerivedFrom).",
+    )
+
+    @model_validator(mode="after")
+    def _not_derived_from_itself(self) -> Source:
+        if self.derived_from == self.id:
+            raise ValueError("`derived_from` names the source itself: name the source it repeats, or remove it")
+        return self
 
     @model_validator(mode="after")
     def _one_text(self) -> Source:
@@ -135,6 +154,16 @@ class Statement(_Model):
     on_behalf_of: Slug | None = Field(None, description="The institution a spokesperson speaks for.")
     confidence: Annotated[float, Field(ge=0.0, le=1.0)] | None = None
     note: str | None = Field(None, description="The analyst's note on how this statement was read.")
+    quoted_from: Slug | None = Field(
+        None,
+        description="The id of the source this statement was quoted from, when its own source is secondary "
+        "(PROV wasQuotedFrom): its origin is that source's.",
+    )
+    credibility: Annotated[int, Field(ge=1, le=6, strict=True)] | None = Field(
+        None,
+        description="Information credibility on the Admiralty scale: 1 (confirmed) to 5 (improbable), "
+        "6 cannot be judged.",
+    )
 
 
 class Dossier(_Model):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
 from actorgraph.model.ids import name_key
@@ -36,6 +36,8 @@ PROVENANCE: dict[str, frozenset[tuple[str, str]]] = {
     "ON_BEHALF_OF": frozenset({("Statement", "Actor")}),
     "SUBJECT": frozenset({("Allegation", "Actor")}),
     "OBJECT": frozenset({("Allegation", "Actor"), ("Allegation", "Event")}),
+    "DERIVED_FROM": frozenset({("Source", "Source")}),
+    "QUOTED_FROM": frozenset({("Statement", "Source")}),
 }
 DERIVED_ENDS = frozenset({("Actor", "Actor"), ("Actor", "Event")})
 
@@ -48,6 +50,7 @@ CHECKS: dict[str, str] = {
     "orphans": "every allegation has at least one statement",
     "name-keys": "every actor's name and aliases are in the name index, which holds exactly its name_keys",
     "quotes": "every quote equals its source text between its offsets",
+    "custody": "every source derives from at most one source, every statement is quoted from at most one, no loops",
     "statuses": "every allegation's status equals the status rule applied to its statements",
     "derived": "the derived relationships are exactly those the rules derive (types, ends, statements, counts, dates)",
 }
@@ -79,6 +82,8 @@ class StatementFacts:
     allegations: tuple[str, ...]
     sources: tuple[str, ...]
     on_behalf_of: tuple[str, ...]
+    #: The sources it was quoted from (QUOTED_FROM): at most one.
+    quoted_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +125,8 @@ class GraphFacts:
     statements: list[StatementFacts] = field(default_factory=list)
     allegations: list[AllegationFacts] = field(default_factory=list)
     source_texts: dict[str, str | None] = field(default_factory=dict)
+    #: Each source's DERIVED_FROM targets (at most one each), for the chains of custody.
+    derived_from: dict[str, tuple[str, ...]] = field(default_factory=dict)
     relations: list[RelationFacts] = field(default_factory=list)
     #: (actor id, name, aliases, its ``name_keys``, keys of the NameKey nodes that name it) for every actor.
     actor_names: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(
@@ -162,6 +169,7 @@ def check_graph(facts: GraphFacts) -> CheckReport:
     _check_name_keys(facts, report)
     accounts = _check_links(facts, report)
     _check_quotes(facts, report)
+    accounts = _check_custody(facts, accounts, report)
     links = links_of(accounts)
     _check_statuses(facts, accounts, links, report)
     _check_derived(facts, accounts, links, report)
@@ -278,6 +286,46 @@ def _check_links(facts: GraphFacts, report: CheckReport) -> list[Account]:
         if not stated[a.id]:
             report.add("orphans", a.id, "an allegation without any statement")
     return accounts
+
+
+def _root(facts: GraphFacts, start: str) -> tuple[str | None, int]:
+    """The root of the chain of custody from ``start`` and its length; (None, n) when it loops or forks."""
+    seen = [start]
+    while True:
+        up = facts.derived_from.get(seen[-1], ())
+        if not up:
+            return seen[-1], len(seen) - 1
+        if len(up) > 1 or up[0] in seen:
+            return None, len(seen)
+        seen.append(up[0])
+
+
+def _check_custody(facts: GraphFacts, accounts: list[Account], report: CheckReport) -> list[Account]:
+    """Chains of custody well formed; returns the accounts with their origins, followed here in Python.
+
+    The store follows chains in Cypher (``store/queries/accounts_of.cypher``); following them again here
+    keeps the checker an independent witness of the origins the status rule was given.
+    """
+    report.checked["custody"] = len(facts.derived_from) + len(facts.statements)
+    for sid, up in sorted(facts.derived_from.items()):
+        if len(up) > 1:
+            report.add("custody", sid, f"derives from {len(up)} sources ({', '.join(sorted(up))}): at most one")
+        elif up and _root(facts, sid)[0] is None:
+            report.add("custody", sid, "its DERIVED_FROM chain loops: a source cannot derive from its own copy")
+    quoted = {s.id: s.quoted_from for s in facts.statements}
+    for sid, q in sorted(quoted.items()):
+        if len(q) > 1:
+            report.add("custody", sid, f"quoted from {len(q)} sources ({', '.join(sorted(q))}): at most one")
+    out = []
+    for acc in accounts:
+        q = quoted.get(acc.statement, ())
+        start = q[0] if len(q) == 1 else acc.source
+        if start is None:
+            out.append(acc)
+            continue
+        root, steps = _root(facts, start)
+        out.append(replace(acc, origin=root, copied=len(q) == 1 or steps > 0))
+    return out
 
 
 def _check_quotes(facts: GraphFacts, report: CheckReport) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from actorgraph.errors import UsageError
 from actorgraph.model.derivation import Account, Relations
-from actorgraph.model.vocabulary import AllegationStatus, Predicate, RelationType
+from actorgraph.model.vocabulary import AllegationStatus, Predicate, RelationType, Reliability, reliability_at_least
 
 _FAR_PAST = dt.date(1, 1, 1)
 _FAR_FUTURE = dt.date(9999, 12, 31)
@@ -30,10 +30,13 @@ class NetworkFilter:
     date_to: dt.date | None = None
     predicates: tuple[Predicate, ...] = ()
     statuses: tuple[AllegationStatus, ...] = ()
+    #: Only statements whose source is graded this or better (the speaker's default grade where the
+    #: source has none); an ungraded statement is left out, since nobody vouched for it.
+    min_reliability: Reliability | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.date_from or self.date_to or self.predicates or self.statuses)
+        return bool(self.date_from or self.date_to or self.predicates or self.statuses or self.min_reliability)
 
     @property
     def dated(self) -> bool:
@@ -46,6 +49,7 @@ class NetworkFilter:
             "date_to": self.date_to or _FAR_FUTURE,
             "predicates": sorted(p.value for p in self.predicates) or None,
             "statuses": sorted(s.value for s in self.statuses) or None,
+            "grades": [g.value for g in reliability_at_least(self.min_reliability)] if self.min_reliability else None,
         }
 
     def check(self) -> None:

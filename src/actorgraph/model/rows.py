@@ -30,7 +30,8 @@ def text_sha256(text: str) -> str:
 def actor_row(actor: Actor) -> Row:
     """The row of an actor written under its own id."""
     props = {"name": actor.name, "kind": actor.kind.value, "description": actor.description,
-             "wikidata": actor.wikidata, "country": actor.country}  # fmt: skip
+             "wikidata": actor.wikidata, "country": actor.country,
+             "reliability": actor.reliability.value if actor.reliability else None}  # fmt: skip
     return {
         "id": actor.id,
         "props": props,
@@ -55,9 +56,11 @@ def source_row(source: Source, text: str, verification: str | None = None) -> Ro
     """The row of a source with its full text (inline or read from ``text_file``) and the text's hash."""
     return {
         "id": source.id,
+        "derived_from": source.derived_from,
         "props": {"kind": source.kind.value, "title": source.title, "url": source.url, "publisher": source.publisher,
                   "published_on": source.published_on, "text": text, "sha256": text_sha256(text),
-                  "verification": verification},
+                  "verification": verification,
+                  "reliability": source.reliability.value if source.reliability else None},
     }  # fmt: skip
 
 
@@ -89,6 +92,7 @@ def prepare_statement(statement: Statement, span: Span) -> PreparedStatement:
         id=statement.id, speaker=statement.speaker, allegation=statement.allegation, stance=statement.stance.value,
         quote=statement.quote, start=span[0], end=span[1], stated_on=statement.stated_on, medium=statement.medium,
         on_behalf_of=statement.on_behalf_of, confidence=statement.confidence, note=statement.note,
+        credibility=statement.credibility, quoted_from=statement.quoted_from,
     )  # fmt: skip
 
 
@@ -100,8 +104,9 @@ def statement_row(s: PreparedStatement, *, speaker: str, allegation: str, source
         "allegation": allegation,
         "source": source,
         "on_behalf_of": on_behalf_of,
+        "quoted_from": s.quoted_from,
         "props": {"stance": s.stance, "quote": s.quote, "start": s.start, "end": s.end, "stated_on": s.stated_on,
-                  "medium": s.medium, "confidence": s.confidence, "note": s.note},
+                  "medium": s.medium, "confidence": s.confidence, "note": s.note, "credibility": s.credibility},
     }  # fmt: skip
 
 

@@ -74,6 +74,56 @@ class Verdict(StrEnum):
     UNPROVEN = "UNPROVEN"
 
 
+class Reliability(StrEnum):
+    """How reliable a source (or a speaker by default) has proved: the Admiralty scale's letter.
+
+    Graded by the analyst, never derived. F is not the bottom of the scale but "cannot be judged", so
+    a minimum (``minReliability: B``) lets A and B through and never F.
+    """
+
+    A = "A"  # completely reliable
+    B = "B"  # usually reliable
+    C = "C"  # fairly reliable
+    D = "D"  # not usually reliable
+    E = "E"  # unreliable
+    F = "F"  # reliability cannot be judged
+
+
+#: The meaning of each reliability grade, for help texts and GraphQL descriptions.
+RELIABILITY_MEANING: dict[Reliability, str] = {
+    Reliability.A: "completely reliable",
+    Reliability.B: "usually reliable",
+    Reliability.C: "fairly reliable",
+    Reliability.D: "not usually reliable",
+    Reliability.E: "unreliable",
+    Reliability.F: "reliability cannot be judged",
+}
+
+#: The meaning of each information credibility grade (1-6, the Admiralty scale's digit).
+CREDIBILITY_MEANING: dict[int, str] = {
+    1: "confirmed by other sources",
+    2: "probably true",
+    3: "possibly true",
+    4: "doubtful",
+    5: "improbable",
+    6: "truth cannot be judged",
+}
+
+
+def reliability_at_least(minimum: Reliability) -> tuple[Reliability, ...]:
+    """The grades that pass a minimum: A up to ``minimum``; F ("cannot be judged") passes only a minimum of F.
+
+    >>> [g.value for g in reliability_at_least(Reliability.B)]
+    ['A', 'B']
+    >>> len(reliability_at_least(Reliability.F))
+    6
+    """
+    order = list(Reliability)
+    if minimum is Reliability.F:
+        return tuple(order)
+    return tuple(order[: order.index(minimum) + 1])
+
+
 class Polarity(StrEnum):
     HOSTILE = "HOSTILE"
     COOPERATIVE = "COOPERATIVE"
@@ -293,7 +343,9 @@ RELATIONS: dict[RelationType, RelationInfo] = {
 NETWORK_RELATIONS: frozenset[RelationType] = frozenset(t for t, i in RELATIONS.items() if ObjectType.ACTOR in i.targets)
 
 #: The relationships of the model itself (provenance), which the derivation never touches.
-PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset({"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF"})
+PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset(
+    {"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF", "DERIVED_FROM", "QUOTED_FROM"}
+)
 
 #: Housekeeping, not data: the name index alias resolution looks names up in (NameKey -NAMES-> Actor).
 INDEX_RELATIONSHIPS: frozenset[str] = frozenset({"NAMES"})

@@ -24,14 +24,14 @@ ARRAY_DELIMITER = "\x1f"
 #: label -> (file, header); the first column is the node's id in its id space (the label).
 NODES: dict[str, list[str]] = {
     "Actor": ["id:ID(Actor)", "name", "kind", "description", "wikidata", "country", "aliases:string[]",
-              "name_keys:string[]"],
+              "name_keys:string[]", "reliability"],
     "Event": ["id:ID(Event)", "name", "kind", "start_date:date", "end_date:date", "location", "description"],
     "Source": ["id:ID(Source)", "kind", "title", "url", "publisher", "published_on:date", "text", "sha256",
-               "verification"],
+               "verification", "reliability"],
     "Allegation": ["id:ID(Allegation)", "predicate", "polarity", "summary", "verdict", "verdict_rationale",
                    "verdict_source", "status"],
     "Statement": ["id:ID(Statement)", "stance", "quote", "start:int", "end:int", "stated_on:date", "medium",
-                  "confidence:double", "note"],
+                  "confidence:double", "note", "credibility:int"],
     "NameKey": ["key:ID(NameKey)"],
     "Dossier": ["id:ID(Dossier)", "sha256", "file", "source", "statements:string[]", "file_sha256",
                 "file_dossiers:int", "text_file"],

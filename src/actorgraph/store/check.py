@@ -59,6 +59,7 @@ def read_facts(tx: Tx) -> GraphFacts:
             allegations=_ids(r["allegations"]),
             sources=_ids(r["sources"]),
             on_behalf_of=_ids(r["on_behalf_of"]),
+            quoted_from=_ids(r["quoted_from"]),
         )
         for r in tx.run("check_statements")
     ]
@@ -72,7 +73,10 @@ def read_facts(tx: Tx) -> GraphFacts:
         )
         for r in tx.run("check_allegations")
     ]
-    facts.source_texts = {r["id"]: r["text"] for r in tx.run("check_sources")}
+    for r in tx.run("check_sources"):
+        facts.source_texts[r["id"]] = r["text"]
+        if r["derived_from"]:
+            facts.derived_from[r["id"]] = _ids(r["derived_from"])
     facts.relations = [
         RelationFacts(
             type=r["type"],

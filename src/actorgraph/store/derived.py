@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.model.delta import Changes, RelationKey, relation_changes, side_pairs, structural_pairs
-from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
+from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses, explain_statuses
+from actorgraph.model.status import StatusReason
 from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType
 from actorgraph.store.core import Store, Tx
 
@@ -282,6 +283,21 @@ def check(store: Store, *, limit: int = 20) -> list[str]:
     return store.read(_check, limit)
 
 
+def _reasons(tx: Tx, ids: list[str]) -> dict[str, StatusReason]:
+    accounts = read_accounts(tx, ids)
+    return explain_statuses(accounts, linked(tx, side_pairs(accounts)))
+
+
+def status_reasons(store: Store, allegation_ids: Collection[str]) -> dict[str, StatusReason]:
+    """Why each allegation has its status: the status rule run again on its accounts, with its reason.
+
+    Not stored: a reason names voices and origins that any later statement may change, and it is cheap to
+    derive for the few allegations a reader looks at (one read: their accounts and own-side links).
+    """
+    ids = sorted(set(allegation_ids))
+    return store.read(_reasons, ids) if ids else {}
+
+
 def structural_links(tx: Tx, actors: Iterable[str]) -> Links:
     """Pairs bound into one side by an affirmed PART_OF / SPEAKS_FOR / LEADS touching ``actors``."""
     predicates = sorted(p.value for p in STRUCTURAL_PREDICATES)
@@ -303,6 +319,7 @@ __all__ = [
     "linked",
     "read_accounts",
     "refresh_all",
+    "status_reasons",
     "structural_links",
     "update",
 ]

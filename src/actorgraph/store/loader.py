@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, LiteralString
 
@@ -119,6 +119,88 @@ def check_names(store: Store, prepared: Sequence[PreparedDossier]) -> None:
         raise InvalidInput(problems)
 
 
+# --- chains of custody -------------------------------------------------------------------------------
+
+
+def _named_sources(prepared: Sequence[PreparedDossier]) -> set[str]:
+    """Every source id the dossiers name as an origin (``derived_from``, ``quoted_from``)."""
+    named = {p.dossier.source.derived_from for p in prepared} | {s.quoted_from for p in prepared for s in p.statements}
+    return {i for i in named if i is not None}
+
+
+def _chains(tx: Tx, ids: Iterable[str]) -> dict[str, list[str]]:
+    """For each stored source of ``ids``: the sources above it, up DERIVED_FROM to its root."""
+    return {rec["id"]: list(rec["above"]) for rec in tx.run("source_links", ids=sorted(set(ids)))}
+
+
+def check_origins(store: Store, prepared: Sequence[PreparedDossier]) -> None:
+    """Every ``derived_from``/``quoted_from`` names a source in the graph or the load, and no chain loops.
+
+    Checked whole before the first write, as names are: a chain that loops has no origin, and an origin
+    that is nowhere cannot be traced, so either would leave statuses that no one could explain.
+    """
+    batch = {p.dossier.source.id: p.dossier.source.derived_from for p in prepared}
+    named = _named_sources(prepared)
+    if not named:
+        return
+    stored = store.read(_chains, named | set(batch))
+    known = set(batch) | set(stored)
+    parent: dict[str, str | None] = {sid: (above[0] if above else None) for sid, above in stored.items()}
+    for above in (a for a in stored.values() if a):
+        for child, up in zip(above, [*above[1:], None], strict=True):
+            parent.setdefault(child, up)
+    parent.update(batch)
+    problems: list[Problem] = []
+    unknown = "unknown source {!r}: load the dossier of the source it {} first or in the same load, or fix the id"
+    for p in prepared:
+        file, src = str(p.path), p.dossier.source
+        if src.derived_from is not None and src.derived_from not in known:
+            problems.append(Problem(file, "source.derived_from", unknown.format(src.derived_from, "repeats")))
+        for i, s in enumerate(p.statements):
+            where = f"statements[{i}].quoted_from"
+            if s.quoted_from is not None and s.quoted_from not in known:
+                problems.append(Problem(file, where, unknown.format(s.quoted_from, "was quoted from")))
+            elif s.quoted_from == src.id:
+                problems.append(Problem(file, where, "names the statement's own source: name the source it was "
+                                        "quoted from, or remove it"))  # fmt: skip
+        seen = [src.id]
+        up = parent.get(src.id)
+        while up is not None and up not in seen and len(seen) < 64:
+            seen.append(up)
+            up = parent.get(up)
+        if up is not None and up in seen:
+            loop = " -> ".join([*seen[seen.index(up) :], up])
+            problems.append(Problem(file, "source.derived_from", f"a loop ({loop}): a source cannot derive from "
+                                    "its own copy; fix one derived_from"))  # fmt: skip
+    if problems:
+        raise InvalidInput(problems)
+
+
+def origin_order(prepared: Sequence[PreparedDossier]) -> list[PreparedDossier]:
+    """The dossiers with every source named as an origin written before the dossiers naming it (stable).
+
+    The write queries link to a named source by MATCH, so it must exist when they run.
+    """
+    by_source: dict[str, list[PreparedDossier]] = defaultdict(list)
+    for p in prepared:
+        by_source[p.dossier.source.id].append(p)
+    out: list[PreparedDossier] = []
+    placed: set[int] = set()
+
+    def place(p: PreparedDossier, depth: int = 0) -> None:
+        if id(p) in placed or depth > 64:
+            return
+        placed.add(id(p))
+        for origin in sorted(_named_sources([p]) - {p.dossier.source.id}):
+            for q in by_source.get(origin, []):
+                place(q, depth + 1)
+        out.append(p)
+
+    for p in prepared:
+        place(p)
+    return out
+
+
 # --- rows --------------------------------------------------------------------------------------------
 
 
@@ -188,6 +270,22 @@ class BatchRows:
         return out
 
 
+def _with_origins(tx: Tx, accounts: dict[str, Account], *, everything: bool) -> dict[str, Account]:
+    """The accounts with the origins the graph gives them now (those built from rows know none yet).
+
+    Read for the statements written by this batch, and for every account when a source's link changed
+    (their chains may run through it).
+    """
+    wanted = sorted(sid for sid, a in accounts.items() if everything or a.origin is None)
+    if not wanted:
+        return accounts
+    out = dict(accounts)
+    for start in range(0, len(wanted), CHUNK):
+        for rec in tx.run("origins_of", ids=wanted[start : start + CHUNK]):
+            out[rec["id"]] = replace(out[rec["id"]], origin=rec["origin"], copied=bool(rec["copied"]))
+    return out
+
+
 def _union_names(earlier: Row, later: Row) -> Row:
     """An actor named by two dossiers of one batch: the later one's properties, both one's names."""
     return {
@@ -224,12 +322,21 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
     if problems:
         raise InvalidInput(problems)
     fresh: set[str] = set()
+    source_rows = batch.rows("Source")
+    links = [{"id": r["id"], "derived_from": r["derived_from"]} for r in source_rows]
+    stored_links = _chains(tx, [r["id"] for r in links])
+    relinked = [r["id"] for r in links if r["id"] in stored_links
+                and next(iter(stored_links[r["id"]]), None) != r["derived_from"]]  # fmt: skip
+    # Statements elsewhere whose chain passes through a relinked source change origin: their allegations too.
+    downstream = {rec["id"] for rec in tx.run("downstream_allegations", ids=relinked)} if relinked else set()
     for label in ("Actor", "Event", "Source", "Allegation"):
         result.changes[label].update(write_rows(tx, label, batch.rows(label), fresh))
     dropped = _dropped(tx, batch)
     statement_ids = sorted(batch.tables["Statement"]) + [d["id"] for d in dropped]
     moved = {rec["allegation"] for rec in tx.run("existing_statements", ids=statement_ids)}
-    before = derived.begin(tx, set(batch.tables["Allegation"]) | moved)
+    before = derived.begin(tx, set(batch.tables["Allegation"]) | moved | downstream)
+    if any(r["derived_from"] for r in links) or relinked:
+        tx.execute("link_sources", rows=links)
     # Under the allegations' locks: which statements exist is now settled (a racing loader waits).
     existing = {rec["id"] for rec in tx.run("existing_statements", ids=statement_ids)}
     deleted = {rec["id"] for rec in tx.run("drop_statements", rows=dropped)} if dropped else set()
@@ -242,6 +349,7 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
     result.changes["Statement"]["created"] += len(new_rows)
     after = {a.statement: a for a in before.accounts if a.statement not in deleted}
     after.update((a.statement, a) for a in batch.accounts())
+    after = _with_origins(tx, after, everything=bool(relinked))
     outcome = derived.update(tx, before.accounts, list(after.values()), before.allegations, fresh=fresh)
     result.derived.update(
         {"statuses": outcome.statuses, "relations": outcome.relations, "flipped_links": outcome.flipped_links}
@@ -325,9 +433,10 @@ def load(
     began = time.perf_counter() if began is None else began
     report = LoadReport(files=[p.path for p in prepared], skipped=skipped)
     same = unchanged(store, prepared)
-    todo = [p for p in prepared if p.key not in same]
+    todo = origin_order([p for p in prepared if p.key not in same])
     report.skipped += len(prepared) - len(todo)
     check_names(store, todo)
+    check_origins(store, todo)
     done = len(prepared) - len(todo)
     for group in batches(todo, max(1, batch_statements)):
         report.add(store.write(write_batch, group))
@@ -347,9 +456,11 @@ __all__ = [
     "WriteResult",
     "batches",
     "check_names",
+    "check_origins",
     "file_records",
     "load",
     "lookup_names",
+    "origin_order",
     "unchanged",
     "write_batch",
     "write_rows",

@@ -40,6 +40,8 @@ class StatementsKey(NamedTuple):
     pid: str
     stance: str | None
     limit: int
+    #: Only statements whose reliability (the source's grade, else the speaker's) is one of these; None: all.
+    grades: tuple[str, ...] | None = None
 
 
 class AllegationsKey(NamedTuple):
@@ -78,11 +80,21 @@ class Reader:
         """Statements for every request in one round trip, in (stated_on, id) order."""
         grouped: dict[StatementsKey, list[Row]] = defaultdict(list)
         rows = [
-            {"i": i, "kind": k.kind, "pid": k.pid, "stance": k.stance, "limit": k.limit} for i, k in enumerate(keys)
-        ]
+            {"i": i, "kind": k.kind, "pid": k.pid, "stance": k.stance, "limit": k.limit,
+             "grades": list(k.grades) if k.grades is not None else None}
+            for i, k in enumerate(keys)
+        ]  # fmt: skip
         for rec in self.run("read_statements_of", keys=rows):
             grouped[keys[rec["i"]]].append(to_python(rec["props"]))
         return grouped
+
+    def custody(self, keys: list[NodeKey]) -> dict[NodeKey, Row]:
+        """The chain of custody of statements and sources (``(label, id)``): link, origin, copied, reliability."""
+        found: dict[NodeKey, Row] = {}
+        for rec in self.run("custody_of", keys=[{"label": label, "id": i} for label, i in keys]):
+            found[rec["label"], rec["id"]] = {"link": rec["link"], "origin": rec["origin"], "copied": rec["copied"],
+                                              "reliability": rec["reliability"]}  # fmt: skip
+        return found
 
     def allegations_of(self, keys: list[AllegationsKey]) -> dict[AllegationsKey, list[Row]]:
         """Allegations for every request in one round trip, in id order."""

@@ -34,10 +34,13 @@ class ListPlan:
     limit: int
     fields: tuple[str, ...]
     links: dict[str, Fields] = field(default_factory=dict)
+    #: Only statements whose reliability (the source's grade, else the speaker's) is one of these; None: all.
+    grades: tuple[str, ...] | None = None
 
     def param(self) -> dict[str, Any]:
         return {
             "stance": self.stance,
+            "grades": list(self.grades) if self.grades is not None else None,
             "limit": self.limit,
             "fields": list(self.fields),
             "links": {k: {lbl: list(f) for lbl, f in v.items()} for k, v in self.links.items()},

@@ -1,4 +1,4 @@
-// One statement: who, for whom, when, in what medium, and the quote inside its source text.
+// One statement: who, for whom, when, in what medium, its grades and origin, and the quote inside its source text.
 import type { StatementFieldsFragment } from "../gql/graphql";
 import { excerpt, quoteMatches } from "../text";
 import { NodeLink, Voice } from "./Bits";
@@ -22,6 +22,26 @@ export function StatementCard({ statement, active }: { statement: StatementField
             <dt>Medium</dt>
             <dd>{s.medium ?? "not given"}</dd>
           </div>
+          {s.reliability && (
+            <div>
+              <dt>Reliability</dt>
+              <dd title="Its source's grade (else its speaker's), A completely reliable … E unreliable, F cannot be judged">{s.reliability}</dd>
+            </div>
+          )}
+          {s.credibility !== null && (
+            <div>
+              <dt>Credibility</dt>
+              <dd title="1 confirmed … 5 improbable, 6 cannot be judged">{s.credibility}</dd>
+            </div>
+          )}
+          {!s.firstHand && s.origin && (
+            <div>
+              <dt>Repeats</dt>
+              <dd>
+                <a href={`/source/${encodeURIComponent(s.origin.id)}`}>{s.origin.title}</a>
+              </dd>
+            </div>
+          )}
           {s.confidence !== null && (
             <div>
               <dt>Confidence</dt>

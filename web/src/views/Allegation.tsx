@@ -49,6 +49,7 @@ export function AllegationView({ id, statement }: { id: string; statement: strin
           <dt>Status</dt>
           <dd>
             <StatusBadge status={a.status} /> {a.status && <span class="muted">{STATUS_HELP[a.status]}</span>}
+            {a.statusReason && <p class="muted status-reason">Why: {a.statusReason.summary}</p>}
           </dd>
         </div>
         <div>

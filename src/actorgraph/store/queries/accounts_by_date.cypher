@@ -1,5 +1,6 @@
 // Statements stated between $date_from and $date_to (inclusive; a range seek on the stated_on index),
-// optionally only on allegations of $predicates / with $statuses, one row per statement with what the
+// optionally only on allegations of $predicates / with $statuses and of the reliability $grades (the
+// source's grade, else the speaker's default), one row per statement with what the
 // derivation rules and the contested/contradictions reports need. Undated statements are left out.
 MATCH (s:Statement)
 WHERE s.stated_on >= $date_from AND s.stated_on <= $date_to
@@ -10,6 +11,7 @@ MATCH (a)-[:SUBJECT]->(subj:Actor)
 MATCH (a)-[:OBJECT]->(obj)
 OPTIONAL MATCH (s)-[:ON_BEHALF_OF]->(ob:Actor)
 OPTIONAL MATCH (s)-[:REPORTED_IN]->(src:Source)
+WITH * WHERE $grades IS NULL OR coalesce(src.reliability, sp.reliability) IN $grades
 RETURN a.id AS allegation, a.predicate AS predicate, a.status AS status, a.summary AS summary,
        subj.id AS subject, obj.id AS object, obj:Event AS object_is_event,
        s.id AS statement, s.stance AS stance, s.stated_on AS stated_on,

@@ -6,4 +6,5 @@ RETURN s.id AS id, s.stance AS stance, s.stated_on AS stated_on, s.quote AS quot
        [(x:Actor)-[:MADE]->(s) | x.id] AS speakers,
        [(s)-[:ON]->(a:Allegation) | a.id] AS allegations,
        [(s)-[:REPORTED_IN]->(src:Source) | src.id] AS sources,
-       [(s)-[:ON_BEHALF_OF]->(b:Actor) | b.id] AS on_behalf_of
+       [(s)-[:ON_BEHALF_OF]->(b:Actor) | b.id] AS on_behalf_of,
+       [(s)-[:QUOTED_FROM]->(q:Source) | q.id] AS quoted_from

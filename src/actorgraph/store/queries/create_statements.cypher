@@ -13,4 +13,8 @@ CALL (n, row) {
   MATCH (b:Actor {id: row.on_behalf_of})
   CREATE (n)-[:ON_BEHALF_OF]->(b)
 }
+CALL (n, row) {
+  MATCH (q:Source {id: row.quoted_from})
+  CREATE (n)-[:QUOTED_FROM]->(q)
+}
 RETURN 'created' AS change, count(*) AS n

@@ -5,7 +5,8 @@
 //   links:  its selected to-one neighbours, [key, id, label, values], key the relationship in lower case
 //           (subject, object, on, reported_in, on_behalf_of) or 'speaker' (the incoming MADE);
 //   lists:  for each $plan.lists[li], its statements (made by an actor, on an allegation, reported in a
-//           source) of one stance or any, by (stated_on, id), at most `limit`, each [li, id, values, links].
+//           source) of one stance or any, of the reliability `grades` or any (the source's grade, else the
+//           speaker's default), by (stated_on, id), at most `limit`, each [li, id, values, links].
 // A null `n` (an empty page that still reports its total) yields a row with a null id.
 // Relationship types imply the labels at their ends, so no label is checked on the way.
 WITH n, ord, meta, [l IN labels(n) WHERE l IN ['Actor', 'Event', 'Allegation', 'Statement', 'Source']][0] AS label
@@ -27,7 +28,10 @@ CALL (n) {
     UNION ALL
     MATCH (n)<-[:ON|REPORTED_IN]-(s) RETURN s
   }
-  WITH li, s WHERE $plan.lists[li].stance IS NULL OR s.stance = $plan.lists[li].stance
+  WITH li, s WHERE ($plan.lists[li].stance IS NULL OR s.stance = $plan.lists[li].stance)
+    AND ($plan.lists[li].grades IS NULL
+         OR coalesce(head([(s)-[:REPORTED_IN]->(x) | x.reliability]), head([(s)<-[:MADE]-(x) | x.reliability]))
+            IN $plan.lists[li].grades)
   WITH li, s ORDER BY s.stated_on, s.id
   WITH li, collect(s) AS found
   UNWIND found[..$plan.lists[li].limit] AS s

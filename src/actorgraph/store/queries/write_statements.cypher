@@ -1,5 +1,5 @@
 // Upsert statements with their provenance: who MADE it, which allegation it is ON, where it was
-// REPORTED_IN, and for whom it was said (ON_BEHALF_OF).
+// REPORTED_IN, for whom it was said (ON_BEHALF_OF) and the source it was quoted from (QUOTED_FROM).
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Statement {id: row.id})
 WITH row, old, CASE
@@ -24,5 +24,15 @@ CALL (n, row) {
   MATCH (n)-[stale:ON_BEHALF_OF]->(x:Actor)
   WHERE row.on_behalf_of IS NULL OR x.id <> row.on_behalf_of
   DELETE stale
+}
+// The source it was quoted from (QUOTED_FROM), as its row says now.
+CALL (n, row) {
+  MATCH (n)-[stale:QUOTED_FROM]->(x:Source)
+  WHERE row.quoted_from IS NULL OR x.id <> row.quoted_from
+  DELETE stale
+}
+CALL (n, row) {
+  MATCH (q:Source {id: row.quoted_from})
+  MERGE (n)-[:QUOTED_FROM]->(q)
 }
 RETURN change, count(*) AS n
