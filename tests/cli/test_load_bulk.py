@@ -16,23 +16,15 @@ from actorgraph.store import derived
 from actorgraph.store.core import Store
 from bench.generate import generate, write_jsonl
 from tests.support.cli import run_cli
-from tests.support.graph import forget_bookmarks
+from tests.support.graph import forget_bookmarks, snapshot
 from tests.support.paths import DATA, SEED
 
 
 def _graph(driver: Driver) -> dict[str, Any]:
-    """Every node and relationship with its properties, load records' file paths left out."""
-    nodes = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
-    ).records
-    rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
-        "ORDER BY a, t, b"
-    ).records
-    return {
-        "nodes": [(r["l"], {k: v for k, v in r["p"].items() if k != "file"}) for r in nodes],
-        "rels": [(r["a"], r["t"], r["b"], r["p"]) for r in rels],
-    }
+    """:func:`snapshot` with the load records' file paths left out (the two loads read other files)."""
+    graph = snapshot(driver)
+    graph["nodes"] = [(labels, {k: v for k, v in props.items() if k != "file"}) for labels, props in graph["nodes"]]
+    return graph
 
 
 def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, settings: Settings, tmp_path: Path) -> None:

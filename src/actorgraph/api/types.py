@@ -30,6 +30,12 @@ from actorgraph.store.derived import status_reasons
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 from actorgraph.store.tree import TreeNode
 
+#: The ``minReliability`` argument of every list of statements (one description, one type).
+MinReliability = Annotated[
+    Reliability | None,  # type: ignore[valid-type]
+    strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
+]
+
 #: Every derived relationship type, as the store names it.
 ALL_RELATION_TYPES = frozenset(t.value for t in v.RelationType)
 
@@ -234,10 +240,7 @@ class Actor(Node):
         info: Ctx,
         stance: Stance | None = None,
         limit: int = 20,  # type: ignore[valid-type]
-        min_reliability: Annotated[
-            Reliability | None,  # type: ignore[valid-type]
-            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
-        ] = None,
+        min_reliability: MinReliability = None,
     ) -> list[Statement]:
         return await _statements(info, self, "speaker", stance, limit, min_reliability)
 
@@ -407,10 +410,7 @@ class Allegation(Node):
         info: Ctx,
         stance: Stance | None = None,
         limit: int = 50,  # type: ignore[valid-type]
-        min_reliability: Annotated[
-            Reliability | None,  # type: ignore[valid-type]
-            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
-        ] = None,
+        min_reliability: MinReliability = None,
     ) -> list[Statement]:
         return await _statements(info, self, "allegation", stance, limit, min_reliability)
 
@@ -419,10 +419,7 @@ class Allegation(Node):
         self,
         info: Ctx,
         limit: int = 50,
-        min_reliability: Annotated[
-            Reliability | None,  # type: ignore[valid-type]
-            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
-        ] = None,
+        min_reliability: MinReliability = None,
     ) -> list[Statement]:
         return await _statements(info, self, "allegation", v.Stance.AFFIRMS, limit, min_reliability)
 
@@ -431,10 +428,7 @@ class Allegation(Node):
         self,
         info: Ctx,
         limit: int = 50,
-        min_reliability: Annotated[
-            Reliability | None,  # type: ignore[valid-type]
-            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
-        ] = None,
+        min_reliability: MinReliability = None,
     ) -> list[Statement]:
         return await _statements(info, self, "allegation", v.Stance.DENIES, limit, min_reliability)
 
@@ -573,9 +567,6 @@ class Source(Node):
         info: Ctx,
         stance: Stance | None = None,
         limit: int = 50,  # type: ignore[valid-type]
-        min_reliability: Annotated[
-            Reliability | None,  # type: ignore[valid-type]
-            strawberry.argument(description="Only statements whose source (else speaker) is graded this or better."),
-        ] = None,
+        min_reliability: MinReliability = None,
     ) -> list[Statement]:
         return await _statements(info, self, "source", stance, limit, min_reliability)
