@@ -11,7 +11,6 @@ runs them on the test server, and this module's ``main`` writes the score card t
 
 from __future__ import annotations
 
-import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -213,19 +212,14 @@ def main() -> int:
     """Load each case alone into the server of NEO4J_URI (wiping it), check it, write the score card."""
     from actorgraph.analytics.projection import project
     from actorgraph.ingest import load_paths
-    from actorgraph.local import server
     from actorgraph.settings import get_settings
     from actorgraph.store.core import Store
     from actorgraph.store.schema import init_schema, wipe
-    from bench.run import PROTECTED_PORTS
+    from bench.run import own_server
 
     settings = get_settings()
-    if settings.bolt_port in PROTECTED_PORTS:
-        print(f"NEO4J_URI is {settings.neo4j_uri}: this wipes its database, so give it its own server "
-              "(e.g. bolt://127.0.0.1:7705, as make bench does).", file=sys.stderr)  # fmt: skip
+    if not own_server(settings, "the reference check"):
         return 2
-    if settings.is_local:
-        server.start(settings, progress=lambda msg: print(msg, file=sys.stderr))
     checks: list[Check] = []
     with Store.connect(settings) as store:
         init_schema(store)

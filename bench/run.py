@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.local import server
-from actorgraph.settings import get_settings
+from actorgraph.settings import Settings, get_settings
 from actorgraph.store.check import check
 from actorgraph.store.core import Store
 from actorgraph.store.schema import init_schema
@@ -90,6 +90,19 @@ def _db_check(store: Store) -> dict[str, Any]:
 #: Options of this run that only some parts read (set from the command line in ``main``).
 OPTIONS: dict[str, Any] = {}
 
+
+def own_server(settings: Settings, who: str) -> bool:
+    """Start the local server of NEO4J_URI for a harness that wipes it; False (and one line) when that
+    server is the user's or the tests' own (:data:`PROTECTED_PORTS`)."""
+    if settings.bolt_port in PROTECTED_PORTS:
+        print(f"NEO4J_URI is {settings.neo4j_uri}: {who} wipes its database, so give it its own server "
+              "(make bench sets bolt://127.0.0.1:7705).", file=sys.stderr)  # fmt: skip
+        return False
+    if settings.is_local:
+        server.start(settings, progress=lambda msg: print(msg, file=sys.stderr))
+    return True
+
+
 RUNNERS: dict[str, Callable[[Store, Plan], dict[str, Any]]] = {
     "ingest": _ingest,
     "bulk": _bulk,
@@ -124,12 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown parts {sorted(unknown)}: choose from {', '.join(PARTS)}")
     get_settings.cache_clear()
     settings = get_settings()
-    if settings.bolt_port in PROTECTED_PORTS:
-        print(f"NEO4J_URI is {settings.neo4j_uri}: the benchmark wipes its database, so give it its own server "
-              "(make bench sets bolt://127.0.0.1:7705).", file=sys.stderr)  # fmt: skip
+    if not own_server(settings, "the benchmark"):
         return 2
-    if settings.is_local:
-        server.start(settings, progress=lambda msg: print(msg, file=sys.stderr))
     began = time.perf_counter()
     results: dict[str, Any] = {"mode": plan.mode, "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
     store = Store.open(settings)

@@ -401,7 +401,8 @@ def register(app: typer.Typer) -> None:
         network_filter.check()
         if radius < 1:
             raise UsageError("--radius must be at least 1.")
-        accounts = report in NEEDS_ACCOUNTS or basis_of(report, by) == "narrative"
+        narrative = basis_of(report, by) == "narrative"  # agreement counts too: every statement
+        accounts = report in NEEDS_ACCOUNTS or narrative
         settings = get_settings()
         with Store.connect(settings) as store:
             written = None
@@ -413,8 +414,7 @@ def register(app: typer.Typer) -> None:
                 result = compute_series(report, graphs, seed=seed, by=by, include_reporters=include_reporters,
                                         limit=limit)  # fmt: skip
             else:
-                every = basis_of(report, by) == "narrative"  # agreement counts too: every statement
-                graph = project(store, network_filter, accounts=accounts, every_account=every)
+                graph = project(store, network_filter, accounts=accounts, every_account=narrative)
                 if report == "ego":
                     graph.graph["ego_center"] = resolve(graph, names[0])
                 result = compute(report, graph, names, seed=seed, samples=samples, radius=radius, by=by,
