@@ -31,7 +31,8 @@ app = typer.Typer(
     help=(
         "A knowledge graph of actors and allegations: who claims, accuses or denies what about whom,\n\n"
         "with the source and verbatim quote behind every statement.\n\n"
-        "Start here: `actorgraph up` (local Neo4j + seed + API), then open http://127.0.0.1:7474."
+        "Start here: `actorgraph up` (local Neo4j + seed + API), then open http://127.0.0.1:8000 (the explorer) "
+        "or http://127.0.0.1:7474 (Neo4j Browser)."
     ),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
