@@ -64,6 +64,8 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
         problems = pydantic_problems(original)
         ext = {"code": BAD_USER_INPUT, "problems": problems}
         message = "; ".join(f"{p['path']}: {p['message']}" for p in problems)
+    elif isinstance(original, GraphQLError):  # the request's own value refused by graphql-core (a bad enum value)
+        ext = {"code": BAD_USER_INPUT}
     elif isinstance(original, NotFound):
         ext = {"code": NOT_FOUND}
     elif isinstance(original, UsageError | Conflict):

@@ -23,6 +23,7 @@ from actorgraph.api.enums import (
     EventKind,
     Predicate,
     RelationType,
+    Reliability,
     SourceKind,
     Stance,
     Verdict,
@@ -326,6 +327,13 @@ class SourceInput:
     publisher: str | None = None
     published_on: dt.date | None = None
     text: str | None = None
+    reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
+        default=None, description="A new source's reliability on the Admiralty scale (A-E, F cannot be judged)."
+    )
+    derived_from: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="A new source's origin: the id of the source it repeats (PROV wasDerivedFrom); it must exist.",
+    )
 
 
 @strawberry.input
@@ -345,6 +353,15 @@ class StatementInput:
     on_behalf_of: strawberry.ID | None = None
     confidence: float | None = None
     note: str | None = None
+    credibility: int | None = strawberry.field(
+        default=None,
+        description="Information credibility on the Admiralty scale: 1 confirmed ... 5 improbable, 6 cannot be judged.",
+    )
+    quoted_from: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The existing source this statement was quoted from when its own source is secondary "
+        "(PROV wasQuotedFrom): its origin is that source's, for corroboration.",
+    )
 
 
 async def _write(info: Ctx, work: Callable[[Tx], R]) -> R:
@@ -397,8 +414,11 @@ class Mutation:
         if src.text is not None or src.title is not None or src.kind is not None:
             new_source = model.Source(
                 id=str(src.id), kind=src.kind or model.SourceKind.OTHER, title=src.title or "", url=src.url,
-                publisher=src.publisher, published_on=src.published_on, text=src.text,
+                publisher=src.publisher, published_on=src.published_on, text=src.text, reliability=src.reliability,
+                derived_from=str(src.derived_from) if src.derived_from is not None else None,
             )  # fmt: skip
+        else:
+            _only_for_a_new_source(src)
         allegation = model.Allegation(
             id="new", subject=str(input.subject), predicate=input.predicate, object=str(input.object),
             summary=input.summary,
@@ -407,7 +427,8 @@ class Mutation:
             speaker=str(input.speaker), allegation="new", stance=input.stance, quote=input.quote, start=input.start,
             end=input.end, stated_on=input.stated_on, medium=input.medium,
             on_behalf_of=str(input.on_behalf_of) if input.on_behalf_of else None,
-            confidence=input.confidence, note=input.note,
+            confidence=input.confidence, note=input.note, credibility=input.credibility,
+            quoted_from=str(input.quoted_from) if input.quoted_from is not None else None,
         )  # fmt: skip
         stmt_id = await _write(
             info, lambda tx: mutations.record_statement(tx, allegation, statement, str(src.id), new_source)
@@ -427,6 +448,15 @@ class Mutation:
         await _write(info, lambda tx: mutations.set_verdict(tx, str(allegation_id), verdict, rationale, source))
         result: Allegation = await _reload(info, str(allegation_id))
         return result
+
+
+def _only_for_a_new_source(src: SourceInput) -> None:
+    """An existing source named by id keeps the grade and chain its own record gives it: refuse to set them
+    here rather than ignore them."""
+    for name, value in (("reliability", src.reliability), ("derivedFrom", src.derived_from)):
+        if value is not None:
+            raise CodedError(f"source.{name}: applies to a new source (with its text); source {str(src.id)!r} "
+                             f"is named by id alone: remove {name}", BAD_USER_INPUT)  # fmt: skip
 
 
 def _selections(info: Ctx) -> Any:

@@ -133,17 +133,46 @@ def _chains(tx: Tx, ids: Iterable[str]) -> dict[str, list[str]]:
     return {rec["id"]: list(rec["above"]) for rec in tx.run("source_links", ids=sorted(set(ids)))}
 
 
-def check_origins(store: Store, prepared: Sequence[PreparedDossier]) -> None:
-    """Every ``derived_from``/``quoted_from`` names a source in the graph or the load, and no chain loops.
+@dataclass(frozen=True)
+class Custody:
+    """The origins one input names, as :func:`custody_problems` checks them: a source (written by this
+    input with its ``derived_from``, or already stored) and the sources its statements were quoted from.
+
+    The field paths and ``fix`` let each door (a dossier, the API's ``recordStatement``) name its own
+    fields and say how to fix them in its own terms, with the one rule and the one message.
+    """
+
+    file: str
+    source: str
+    derived_from: str | None
+    #: (field path, source id) of every statement's ``quoted_from`` (id None when not given).
+    quoted_from: tuple[tuple[str, str | None], ...] = ()
+    #: False when the input names a stored source without rewriting it (its stored link stands).
+    writes_source: bool = True
+    derived_field: str = "source.derived_from"
+    #: How to make an unknown origin known, ``{}`` being "repeats" or "was quoted from".
+    fix: str = "load the dossier of the source it {} first or in the same load, or fix the id"
+
+
+def dossier_custody(p: PreparedDossier) -> Custody:
+    """What a dossier names as origins, with its own field paths."""
+    src = p.dossier.source
+    quoted = tuple((f"statements[{i}].quoted_from", s.quoted_from) for i, s in enumerate(p.statements))
+    return Custody(file=str(p.path), source=src.id, derived_from=src.derived_from, quoted_from=quoted)
+
+
+def custody_problems(tx: Tx, inputs: Sequence[Custody]) -> list[Problem]:
+    """Every ``derived_from``/``quoted_from`` names a source in the graph or the inputs, and no chain loops.
 
     Checked whole before the first write, as names are: a chain that loops has no origin, and an origin
     that is nowhere cannot be traced, so either would leave statuses that no one could explain.
     """
-    batch = {p.dossier.source.id: p.dossier.source.derived_from for p in prepared}
-    named = _named_sources(prepared)
+    batch = {c.source: c.derived_from for c in inputs if c.writes_source}
+    named = {c.derived_from for c in inputs} | {q for c in inputs for _, q in c.quoted_from}
+    named.discard(None)
     if not named:
-        return
-    stored = store.read(_chains, named | set(batch))
+        return []
+    stored = _chains(tx, {n for n in named if n is not None} | set(batch))
     known = set(batch) | set(stored)
     parent: dict[str, str | None] = {sid: (above[0] if above else None) for sid, above in stored.items()}
     for above in (a for a in stored.values() if a):
@@ -151,27 +180,34 @@ def check_origins(store: Store, prepared: Sequence[PreparedDossier]) -> None:
             parent.setdefault(child, up)
     parent.update(batch)
     problems: list[Problem] = []
-    unknown = "unknown source {!r}: load the dossier of the source it {} first or in the same load, or fix the id"
-    for p in prepared:
-        file, src = str(p.path), p.dossier.source
-        if src.derived_from is not None and src.derived_from not in known:
-            problems.append(Problem(file, "source.derived_from", unknown.format(src.derived_from, "repeats")))
-        for i, s in enumerate(p.statements):
-            where = f"statements[{i}].quoted_from"
-            if s.quoted_from is not None and s.quoted_from not in known:
-                problems.append(Problem(file, where, unknown.format(s.quoted_from, "was quoted from")))
-            elif s.quoted_from == src.id:
-                problems.append(Problem(file, where, "names the statement's own source: name the source it was "
+    for c in inputs:
+        unknown = "unknown source {!r}: " + c.fix
+        if c.derived_from is not None and c.derived_from not in known:
+            problems.append(Problem(c.file, c.derived_field, unknown.format(c.derived_from, "repeats")))
+        for where, quoted in c.quoted_from:
+            if quoted is not None and quoted not in known:
+                problems.append(Problem(c.file, where, unknown.format(quoted, "was quoted from")))
+            elif quoted == c.source:
+                problems.append(Problem(c.file, where, "names the statement's own source: name the source it was "
                                         "quoted from, or remove it"))  # fmt: skip
-        seen = [src.id]
-        up = parent.get(src.id)
+        seen = [c.source]
+        up = parent.get(c.source)
         while up is not None and up not in seen and len(seen) < 64:
             seen.append(up)
             up = parent.get(up)
         if up is not None and up in seen:
             loop = " -> ".join([*seen[seen.index(up) :], up])
-            problems.append(Problem(file, "source.derived_from", f"a loop ({loop}): a source cannot derive from "
+            problems.append(Problem(c.file, c.derived_field, f"a loop ({loop}): a source cannot derive from "
                                     "its own copy; fix one derived_from"))  # fmt: skip
+    return problems
+
+
+def check_origins(store: Store, prepared: Sequence[PreparedDossier]) -> None:
+    """:func:`custody_problems` of dossiers about to be loaded; InvalidInput listing them if any."""
+    inputs = [dossier_custody(p) for p in prepared]
+    if not _named_sources(prepared):
+        return
+    problems = store.read(custody_problems, inputs)
     if problems:
         raise InvalidInput(problems)
 
@@ -450,6 +486,7 @@ def load(
 
 __all__ = [
     "BATCH_STATEMENTS",
+    "Custody",
     "FileRecord",
     "LoadReport",
     "Progress",
@@ -457,6 +494,8 @@ __all__ = [
     "batches",
     "check_names",
     "check_origins",
+    "custody_problems",
+    "dossier_custody",
     "file_records",
     "load",
     "lookup_names",

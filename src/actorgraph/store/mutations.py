@@ -18,7 +18,7 @@ from actorgraph.model.rows import actor_row, allegation_row, prepare_statement, 
 from actorgraph.model.vocabulary import ObjectType
 from actorgraph.store import derived
 from actorgraph.store.core import Tx
-from actorgraph.store.loader import write_rows
+from actorgraph.store.loader import Custody, custody_problems, write_rows
 
 
 def _labels(tx: Tx, ids: list[str]) -> dict[str, str]:
@@ -104,7 +104,12 @@ def record_statement(
     source_id: str,
     new_source: Source | None,
 ) -> str:
-    """Record one statement (and its allegation if new, and its source if given); returns its id."""
+    """Record one statement (and its allegation if new, and its source if given); returns its id.
+
+    Grades and chains of custody are checked as a dossier's are (:func:`custody_problems`: an origin
+    must exist and no chain may loop), and the source's DERIVED_FROM is linked before the statement is
+    written, so :func:`derived.finish` reads the statement's origin and the status follows the origin rule.
+    """
     wanted: dict[str, tuple[str | None, str]] = {
         "speaker": (statement.speaker, "Actor"),
         "subject": (allegation.subject, "Actor"),
@@ -122,11 +127,22 @@ def record_statement(
     else:
         rec = tx.single("source_text", id=source_id)
         text = rec["text"] if rec else ""
+    custody = Custody(
+        file="input", source=source_id, derived_from=new_source.derived_from if new_source else None,
+        quoted_from=(("quotedFrom", statement.quoted_from),), writes_source=new_source is not None,
+        derived_field="source.derivedFrom",
+        fix="record the source it {} first (a dossier, or recordStatement with its text), or fix the id",
+    )  # fmt: skip
+    problems = custody_problems(tx, [custody])
+    if problems:
+        raise InvalidInput(problems)
     span, field, message = locate_quote(text, statement.quote, statement.start, statement.end, statement.occurrence)
     if span is None:
         raise InvalidInput([Problem("input", field, message)])
     if new_source is not None:
         write_rows(tx, "Source", [source_row(new_source, text)])
+        if new_source.derived_from is not None:
+            tx.execute("link_sources", rows=[{"id": new_source.id, "derived_from": new_source.derived_from}])
     alleg = allegation_row(allegation, allegation.subject, allegation.object, with_verdict=False)
     write_rows(tx, "Allegation", [alleg])
     before = derived.begin(tx, [alleg["id"]])
