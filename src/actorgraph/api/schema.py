@@ -297,7 +297,7 @@ class Query:
     def analytics(self) -> AnalyticsQuery:
         return AnalyticsQuery()
 
-    @strawberry.field(description="One allegation or actor as STIX 2.1 or ClaimReview, for download.")
+    @strawberry.field(description="One allegation or actor as STIX 2.1, W3C PROV or ClaimReview, for download.")
     def exports(self) -> Exports:
         return Exports()
 

@@ -17,7 +17,7 @@ import typer
 
 from actorgraph.cli.console import err_console
 from actorgraph.errors import UsageError
-from actorgraph.interop import claimreview, ftm, gephi, stix
+from actorgraph.interop import claimreview, ftm, gephi, provenance, stix
 from actorgraph.interop.graph import ExportedGraph, graph_from_records
 from actorgraph.interop.network import actor_network
 from actorgraph.settings import get_settings
@@ -29,6 +29,7 @@ class Format(StrEnum):
     json = "json"
     graphml = "graphml"
     stix = "stix"
+    prov = "prov"
     ftm = "ftm"
     gexf = "gexf"
     gephi_graphml = "gephi-graphml"
@@ -37,7 +38,9 @@ class Format(StrEnum):
 
 FORMAT_HELP = (
     "json: every node and relationship with provenance; graphml: the actor network for yEd/networkx; "
-    "stix: a STIX 2.1 bundle (OpenCTI, MISP); ftm: FollowTheMoney entities, JSON lines (Aleph; needs the "
+    "stix: a STIX 2.1 bundle (OpenCTI, MISP); prov: W3C PROV-JSON of sources, statements and their chains of "
+    "custody (wasDerivedFrom, wasQuotedFrom, hadPrimarySource) with their grades; ftm: FollowTheMoney "
+    "entities, JSON lines (Aleph; needs the "
     "'followthemoney' extra); gexf: GEXF 1.3 for Gephi (colours, scores, timeline); gephi-graphml: the same "
     "network as GraphML; claimreview: schema.org ClaimReview JSON-LD of every allegation with a verdict "
     "(needs --review-url)."
@@ -50,6 +53,10 @@ def _convert(fmt: Format, graph: ExportedGraph, review_url: str | None, reviewer
         bundle = stix.to_bundle(graph)
         counts = ", ".join(f"{n} {t}" for t, n in stix.types_count(bundle).items())
         return stix.dumps(bundle).encode(), f"STIX 2.1 bundle of {len(bundle['objects'])} objects ({counts})"
+    if fmt is Format.prov:
+        document = provenance.document(graph)
+        counts = ", ".join(f"{n} {t}" for t, n in provenance.counts(document).items())
+        return provenance.dumps(document).encode(), f"PROV-JSON document ({counts})"
     if fmt is Format.ftm:
         items = list(ftm.entities(graph))
         return ftm.dumps(items).encode(), f"{len(items)} FollowTheMoney entities"
@@ -110,6 +117,7 @@ def register(app: typer.Typer) -> None:
         """Export the graph for other tools; a summary goes to stderr.
 
         Examples: `actorgraph export stix -o graph.stix.json` (then `actorgraph import stix` elsewhere),
+        `actorgraph export prov -o graph.prov.json` (W3C PROV-JSON: chains of custody and grades),
         `actorgraph export gexf -o actors.gexf` (open in Gephi; Timeline works), `actorgraph export ftm -o
         graph.ftm.json`, `actorgraph export claimreview --review-url 'https://example.org/checks/{id}'`.
         """

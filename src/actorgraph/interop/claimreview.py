@@ -21,6 +21,10 @@ ClaimReview field                       from
                                         its first dated statement; ``appearance``: each source, with its
                                         URL when there is one
 ======================================  =================================================================
+
+Grades (a source's reliability, a statement's credibility) are not carried: schema.org's Claim and
+CreativeWork have no property for them, and ``reviewRating`` is the reviewer's verdict on the claim,
+not a grade of the sources it appeared in; putting grades there would misstate the review.
 """
 
 from __future__ import annotations

@@ -19,7 +19,12 @@ source                            ``Article`` (``title``, ``bodyText``, ``publis
 statement                         ``UnknownLink`` from the speaker to the allegation's subject (its
                                   object when the speaker is the subject): ``role`` "affirms
                                   CONTROLLED_BY", ``summary`` the allegation, ``description`` the
-                                  verbatim quote, ``date``, ``proof`` the Article, ``status``
+                                  verbatim quote, ``date``, ``proof`` the Article (and the one
+                                  it was quoted from), ``status``; a second ``summary``: its
+                                  Admiralty grade ("Admiralty grade B2: source usually reliable,
+                                  information probably true")
+source grade, ``derived_from``    the Article's ``notes`` (FtM has no field for a grade or a
+                                  chain of custody); an actor's default grade: its ``notes``
 spokesperson (``on_behalf_of``)   ``Representation`` (agent: speaker, client: institution)
 who a source mentions             ``Documentation`` (document: Article, entity, ``role`` speaker /
                                   subject / object / represented)
@@ -36,6 +41,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from actorgraph.errors import ConfigError
+from actorgraph.interop.grades import grade_text
 from actorgraph.interop.graph import ExportedGraph
 from actorgraph.model.vocabulary import ActorKind
 
@@ -106,7 +112,7 @@ def entities(graph: ExportedGraph) -> Iterator[Entity]:
         kind = ActorKind(a.kind)
         yield _entity(model, SCHEMAS[kind], ref[a.id], {
             "name": a.name, "alias": list(a.aliases), "description": a.description, "country": a.country,
-            "wikidataId": a.wikidata, "topics": TOPICS.get(kind),
+            "wikidataId": a.wikidata, "topics": TOPICS.get(kind), "notes": grade_text(a.reliability, None),
         })  # fmt: skip
     for e in graph.events.values():
         yield _entity(model, "Event", ref[e.id], {
@@ -116,7 +122,7 @@ def entities(graph: ExportedGraph) -> Iterator[Entity]:
     for s in graph.sources.values():
         yield _entity(model, "Article", fid("source", s.id), {
             "title": s.title, "bodyText": s.text, "publisher": s.publisher, "publishedAt": s.published_on,
-            "sourceUrl": s.url, "summary": s.verification,
+            "sourceUrl": s.url, "summary": s.verification, "notes": _source_notes(graph, s.id),
         })  # fmt: skip
     roles: dict[tuple[str, str], set[str]] = defaultdict(set)
     spoken_for: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -124,10 +130,12 @@ def entities(graph: ExportedGraph) -> Iterator[Entity]:
         allegation = graph.allegations[st.allegation]
         source = graph.sources[st.source]
         target = allegation.object if allegation.subject == st.speaker else allegation.subject
+        quoted = [fid("source", st.quoted_from)] if st.quoted_from in graph.sources else []
         yield _entity(model, "UnknownLink", fid("statement", st.id), {
             "subject": ref[st.speaker], "object": ref[target],
-            "role": f"{st.stance.lower()} {allegation.predicate}", "summary": allegation.summary,
-            "description": st.quote, "date": st.stated_on, "proof": fid("source", st.source),
+            "role": f"{st.stance.lower()} {allegation.predicate}",
+            "summary": [allegation.summary, grade_text(graph.reliability_of(st), st.credibility)],
+            "description": st.quote, "date": st.stated_on, "proof": [fid("source", st.source), *quoted],
             "status": allegation.status, "publisher": source.publisher, "sourceUrl": source.url, "recordId": st.id,
         })  # fmt: skip
         roles[(st.source, st.speaker)].add("speaker")
@@ -145,6 +153,17 @@ def entities(graph: ExportedGraph) -> Iterator[Entity]:
         yield _entity(model, "Documentation", fid("documentation", f"{source_id}.{node}"), {
             "document": fid("source", source_id), "entity": ref[node], "role": sorted(found),
         })  # fmt: skip
+
+
+def _source_notes(graph: ExportedGraph, source_id: str) -> list[str | None]:
+    """A source's grade and the source it repeats, as text: FtM has no field for either."""
+    source = graph.sources[source_id]
+    notes = [grade_text(source.reliability, None)]
+    if source.derived_from:
+        parent = graph.sources.get(source.derived_from)
+        title = f" ({parent.title})" if parent else ""
+        notes.append(f"Derived from source {source.derived_from}{title} (PROV wasDerivedFrom)")
+    return notes
 
 
 def dumps(items: list[Entity]) -> str:

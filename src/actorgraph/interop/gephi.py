@@ -16,6 +16,10 @@ scores             attributes ``pagerank`` ``betweenness``         same keys
                    ``community``
 edge type          ``kind`` and ``label`` (+ attribute ``type``)   ``label`` and ``type``
 weight             ``weight`` (statements behind the edge)         ``weight``
+grades             node attribute ``reliability`` (the actor's     ``reliability``, ``grades``
+                   default); edge attribute ``grades``: the
+                   Admiralty code of each statement behind it
+                   (``B2``), in ``statements`` order
 first/last stated  ``<spells>`` (dynamic graph, ``timeformat``     ``first_stated``, ``last_stated``
                    ``date``): Gephi's timeline                     (GraphML has no time)
 =================  ==============================================  ==================================
@@ -40,9 +44,9 @@ XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
 NODE_ATTRIBUTES: dict[str, str] = {
     "node_type": "string", "kind": "string", "country": "string", "pagerank": "double", "betweenness": "double",
     "accusations_made": "integer", "accused": "integer", "camp": "string", "community": "integer",
-    "start_date": "string", "end_date": "string",
+    "start_date": "string", "end_date": "string", "reliability": "string",
 }  # fmt: skip
-EDGE_ATTRIBUTES: dict[str, str] = {"type": "string", "statements": "string", "contested": "integer"}
+EDGE_ATTRIBUTES: dict[str, str] = {"type": "string", "statements": "string", "contested": "integer", "grades": "string"}
 
 
 def _text(value: Any) -> str:
@@ -144,7 +148,7 @@ def graphml_graph(network: Network) -> nx.MultiDiGraph:
         graph.add_node(n.id, **attrs)
     for e in network.edges:
         attrs = {"label": e.type, "type": e.type, "weight": float(e.weight), "color": e.colour,
-                 **e.attributes}  # fmt: skip
+                 **{k: v for k, v in e.attributes.items() if v is not None}}  # fmt: skip
         if e.first:
             attrs["first_stated"] = e.first.isoformat()
         if e.last:

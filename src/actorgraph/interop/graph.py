@@ -35,6 +35,8 @@ class ActorRecord:
     wikidata: str | None = None
     country: str | None = None
     scores: Mapping[str, Any] = field(default_factory=dict)
+    #: Default source reliability (A-F) of what it says, where its statement's source is not graded.
+    reliability: str | None = None
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ class SourceRecord:
     publisher: str | None = None
     published_on: dt.date | None = None
     verification: str | None = None
+    #: Source reliability, the Admiralty scale's letter (A-F).
+    reliability: str | None = None
+    #: The source this one repeats (DERIVED_FROM, PROV wasDerivedFrom).
+    derived_from: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,10 @@ class StatementRecord:
     medium: str | None = None
     confidence: float | None = None
     note: str | None = None
+    #: Information credibility, the Admiralty scale's digit (1-6).
+    credibility: int | None = None
+    #: The source it was quoted from (QUOTED_FROM, PROV wasQuotedFrom).
+    quoted_from: str | None = None
 
     @property
     def voice(self) -> str:
@@ -145,6 +155,27 @@ class ExportedGraph:
     def statements_in(self, source_id: str) -> list[StatementRecord]:
         """The statements reported in one source, in id order."""
         return self._by_source.get(source_id, [])
+
+    def source_origin(self, source_id: str) -> str:
+        """The root of a source's chain of custody: up ``derived_from`` while the graph holds the next source
+        (a download of one allegation may hold only part of a chain: its root is then the last one held)."""
+        seen = [source_id]
+        up = self.sources[source_id].derived_from if source_id in self.sources else None
+        while up is not None and up in self.sources and up not in seen:
+            seen.append(up)
+            up = self.sources[up].derived_from
+        return seen[-1]
+
+    def origin_of(self, statement: StatementRecord) -> str:
+        """A statement's origin, as the status rule reads it: the root of the chain from the source it was
+        quoted from, else from its own source."""
+        return self.source_origin(statement.quoted_from or statement.source)
+
+    def reliability_of(self, statement: StatementRecord) -> str | None:
+        """A statement's effective reliability: its source's grade, else its speaker's default."""
+        source = self.sources.get(statement.source)
+        speaker = self.actors.get(statement.speaker)
+        return (source.reliability if source else None) or (speaker.reliability if speaker else None)
 
     def name_of(self, node_id: str) -> str:
         if node_id in self.actors:
@@ -203,7 +234,7 @@ def graph_from_records(nodes: Iterable[Mapping[str, Any]], relationships: Iterab
                 id=nid, name=p.get("name") or nid, kind=p.get("kind") or "UNKNOWN",
                 aliases=tuple(sorted(p.get("aliases") or ())), description=p.get("description"),
                 wikidata=p.get("wikidata"), country=p.get("country"),
-                scores={k: p[k] for k in SCORE_PROPERTIES if p.get(k) is not None},
+                scores={k: p[k] for k in SCORE_PROPERTIES if p.get(k) is not None}, reliability=p.get("reliability"),
             )  # fmt: skip
         elif label == "Event":
             events[nid] = EventRecord(
@@ -216,6 +247,7 @@ def graph_from_records(nodes: Iterable[Mapping[str, Any]], relationships: Iterab
                 id=nid, kind=p.get("kind") or "OTHER", title=p.get("title") or nid, text=p.get("text") or "",
                 sha256=p.get("sha256"), url=p.get("url"), publisher=p.get("publisher"),
                 published_on=_date(p.get("published_on")), verification=p.get("verification"),
+                reliability=p.get("reliability"), derived_from=links.get(("DERIVED_FROM", nid)),
             )  # fmt: skip
         elif label == "Allegation":
             subject, obj = links.get(("SUBJECT", nid)), links.get(("OBJECT", nid))
@@ -234,7 +266,7 @@ def graph_from_records(nodes: Iterable[Mapping[str, Any]], relationships: Iterab
                 id=nid, speaker=speaker, allegation=alleg, source=src, stance=p["stance"], quote=p["quote"],
                 start=int(p["start"]), end=int(p["end"]), on_behalf_of=links.get(("ON_BEHALF_OF", nid)),
                 stated_on=_date(p.get("stated_on")), medium=p.get("medium"), confidence=p.get("confidence"),
-                note=p.get("note"),
+                note=p.get("note"), credibility=p.get("credibility"), quoted_from=links.get(("QUOTED_FROM", nid)),
             )  # fmt: skip
     return ExportedGraph(
         actors=dict(sorted(actors.items())),

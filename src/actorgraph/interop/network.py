@@ -16,6 +16,7 @@ from actorgraph.analytics.camps import camps
 from actorgraph.analytics.centrality import centrality
 from actorgraph.analytics.projection import Edge, build_graph
 from actorgraph.interop.colours import kind_colour, relation_colour
+from actorgraph.interop.grades import admiralty_code
 from actorgraph.interop.graph import ExportedGraph, RelationRecord
 from actorgraph.model.vocabulary import AllegationStatus, RelationType
 
@@ -82,6 +83,13 @@ def _span(relations: list[RelationRecord]) -> tuple[dt.date | None, dt.date | No
     return (min(firsts) if firsts else None), (max(lasts) if lasts else None)
 
 
+def _grades(relation: RelationRecord, grades: dict[str, str | None]) -> str | None:
+    """The Admiralty codes of the statements behind an edge, in the order of ``statements`` (``--`` for one
+    not graded); None when none is graded."""
+    codes = [grades.get(s) for s in relation.statements]
+    return " ".join(c or "--" for c in codes) if any(codes) else None
+
+
 def actor_network(graph: ExportedGraph) -> Network:
     """Actors and events as nodes, derived relationships as edges, in id / (type, source, target) order."""
     scores = _scores(graph)
@@ -99,7 +107,7 @@ def actor_network(graph: ExportedGraph) -> Network:
             NetworkNode(
                 id=a.id, label=a.name, node_type="Actor", kind=a.kind, colour=kind_colour("Actor", a.kind),
                 size=round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * s.get("pagerank", 0.0) / top, 3),
-                attributes={"country": a.country, **s}, first=first, last=last,
+                attributes={"country": a.country, "reliability": a.reliability, **s}, first=first, last=last,
             )
         )  # fmt: skip
     for e in graph.events.values():
@@ -112,6 +120,7 @@ def actor_network(graph: ExportedGraph) -> Network:
             )
         )  # fmt: skip
     statement_allegation = {s.id: s.allegation for s in graph.statements.values()}
+    grades = {s.id: admiralty_code(graph.reliability_of(s), s.credibility) for s in graph.statements.values()}
     edges = [
         NetworkEdge(
             id=f"{r.type}:{r.source}:{r.target}", source=r.source, target=r.target, type=r.type, weight=r.count,
@@ -119,6 +128,7 @@ def actor_network(graph: ExportedGraph) -> Network:
             attributes={
                 "statements": " ".join(r.statements),
                 "contested": sum(1 for s in r.statements if statement_allegation.get(s) in contested),
+                "grades": _grades(r, grades),
             },
             first=r.first_stated, last=r.last_stated,
         )

@@ -25,6 +25,7 @@ from typing import Any
 
 import stix2
 
+from actorgraph.interop.grades import opencti_reliability, stix_confidence
 from actorgraph.interop.graph import (
     ActorRecord,
     AllegationRecord,
@@ -39,6 +40,8 @@ from actorgraph.interop.stix_mapping import (
     EXTENSION_SCHEMA,
     EXTENSION_VERSION,
     IDENTITY_ID,
+    OPENCTI_EXTENSION_ID,
+    OPENCTI_RELIABILITY,
     OPINIONS,
     SECTORS,
     TIMESTAMP,
@@ -102,6 +105,16 @@ def _identity() -> stix2.v21.Identity:
     )  # fmt: skip
 
 
+def _opencti_extension_definition() -> stix2.v21.ExtensionDefinition:
+    return stix2.v21.ExtensionDefinition(
+        id=OPENCTI_EXTENSION_ID, name="opencti-reliability", version=EXTENSION_VERSION,
+        extension_types=["toplevel-property-extension"], extension_properties=[OPENCTI_RELIABILITY],
+        schema="x_opencti_reliability: OpenCTI's reliability of a report or an identity, as its strings "
+        "'A - Completely reliable' ... 'F - Reliability cannot be judged' (the Admiralty scale's letter).",
+        description="OpenCTI's reliability property, so OpenCTI shows actorgraph's source grades.", **_COMMON,
+    )  # fmt: skip
+
+
 def _extension_definition() -> stix2.v21.ExtensionDefinition:
     return stix2.v21.ExtensionDefinition(
         id=EXTENSION_ID, name="actorgraph", version=EXTENSION_VERSION, extension_types=["property-extension"],
@@ -120,10 +133,10 @@ def _actor(actor: ActorRecord) -> Any:
     fields: dict[str, Any] = {
         "id": actor_ref(actor), "name": actor.name, "description": actor.description, "external_references": refs,
         "extensions": _ext(actorgraph_id=actor.id, kind=kind.value, aliases=list(actor.aliases),
-                           country=actor.country, wikidata=actor.wikidata),
+                           country=actor.country, wikidata=actor.wikidata, reliability=actor.reliability),
         **_COMMON,
     }  # fmt: skip
-    fields = {k: v for k, v in fields.items() if v is not None}
+    fields = _graded({k: v for k, v in fields.items() if v is not None}, actor.reliability)
     if stix_type == "threat-actor":
         return stix2.v21.ThreatActor(threat_actor_types=list(classes), aliases=list(actor.aliases) or None, **fields)
     return stix2.v21.Identity(identity_class=classes[0], sectors=SECTORS.get(kind), **fields)
@@ -169,15 +182,27 @@ def _note(st: StatementRecord, graph: ExportedGraph, refs: _Refs) -> stix2.v21.N
     objects = [allegation_ref(st.allegation), refs[st.speaker]]
     if st.on_behalf_of:
         objects.append(refs[st.on_behalf_of])
+    custody = [_custody_reference("wasQuotedFrom", st.quoted_from, graph)] if st.quoted_from else None
     return stix2.v21.Note(
         id=note_ref(st.id), abstract=f"{speaker.name}{behalf} {verb}: {allegation.summary}", content=st.quote,
-        authors=[speaker.name], object_refs=objects,
+        authors=[speaker.name], object_refs=objects, confidence=stix_confidence(st.credibility),
+        external_references=custody,
         extensions=_ext(actorgraph_id=st.id, stance=st.stance, start=st.start, end=st.end,
                         speaker_ref=refs[st.speaker],
                         on_behalf_of_ref=refs[st.on_behalf_of] if st.on_behalf_of else None,
-                        stated_on=st.stated_on, medium=st.medium, confidence=st.confidence, analyst_note=st.note),
+                        stated_on=st.stated_on, medium=st.medium, confidence=st.confidence, analyst_note=st.note,
+                        credibility=st.credibility, quoted_from=st.quoted_from, origin=graph.origin_of(st)),
         **_COMMON,
     )  # fmt: skip
+
+
+def _custody_reference(term: str, source_id: str, graph: ExportedGraph) -> dict[str, Any]:
+    """An external reference naming the source a chain of custody leads to (PROV's term as the source name),
+    for readers without our extension; no URL, so an importer never takes it for the object's own."""
+    source = graph.sources.get(source_id)
+    title = f": {source.title}" if source else ""
+    return {"source_name": f"prov:{term}", "external_id": source_id,
+            "description": f"actorgraph source {source_id}{title}"}  # fmt: skip
 
 
 def _report(source: SourceRecord, graph: ExportedGraph, refs: _Refs) -> stix2.v21.Report:
@@ -195,14 +220,31 @@ def _report(source: SourceRecord, graph: ExportedGraph, refs: _Refs) -> stix2.v2
     else:
         reference["description"] = "No URL recorded; the hash is of the full text in the actorgraph extension."
     published = f"{source.published_on.isoformat()}T00:00:00Z" if source.published_on else TIMESTAMP
-    return stix2.v21.Report(
+    references = [reference]
+    if source.derived_from:
+        references.append(_custody_reference("wasDerivedFrom", source.derived_from, graph))
+    origin = graph.source_origin(source.id)
+    fields: dict[str, Any] = dict(
         id=report_ref(source.id), name=source.title, published=published, report_types=["threat-report"],
-        object_refs=sorted(objects) or [IDENTITY_ID], external_references=[reference],
+        object_refs=sorted(objects) or [IDENTITY_ID], external_references=references,
         extensions=_ext(actorgraph_id=source.id, kind=source.kind, publisher=source.publisher,
                         published_on=source.published_on, text=source.text,
-                        sha256=sha, verification=source.verification),
+                        sha256=sha, verification=source.verification, reliability=source.reliability,
+                        derived_from=source.derived_from, origin=origin if origin != source.id else None),
         **_COMMON,
     )  # fmt: skip
+    return stix2.v21.Report(**_graded(fields, source.reliability))
+
+
+def _graded(fields: dict[str, Any], grade: str | None) -> dict[str, Any]:
+    """The fields with OpenCTI's own reliability property ("B - Usually reliable") when there is a grade,
+    declared by its top-level property extension."""
+    text = opencti_reliability(grade)
+    if text is None:
+        return fields
+    declared = {OPENCTI_EXTENSION_ID: {"extension_type": "toplevel-property-extension"}}
+    extensions = {**fields.get("extensions", {}), **declared}
+    return {**fields, "extensions": extensions, OPENCTI_RELIABILITY: text, "allow_custom": True}
 
 
 def _opinion(allegation: AllegationRecord) -> stix2.v21.Opinion:
@@ -223,12 +265,14 @@ def stix_objects(graph: ExportedGraph) -> Iterator[Any]:
     refs = _Refs(graph)
     yield _identity()
     yield _extension_definition()
+    yield _opencti_extension_definition()
     yield from (_actor(a) for a in graph.actors.values())
     yield from (_event(e) for e in graph.events.values())
     yield from (_relationship(a, refs) for a in graph.allegations.values())
     yield from (_note(s, graph, refs) for s in graph.statements.values())
     yield from (_opinion(a) for a in graph.allegations.values() if a.verdict)
-    yield from (_report(s, graph, refs) for s in graph.sources.values() if graph.statements_in(s.id))
+    named = {s.derived_from for s in graph.sources.values()} | {st.quoted_from for st in graph.statements.values()}
+    yield from (_report(s, graph, refs) for s in graph.sources.values() if graph.statements_in(s.id) or s.id in named)
 
 
 def to_bundle(graph: ExportedGraph) -> dict[str, Any]:

@@ -33,10 +33,18 @@ from typing import Any
 from pydantic import ValidationError
 
 from actorgraph.errors import InvalidInput, Problem
-from actorgraph.interop.stix_mapping import ACTOR_STIX_TYPES, EVENT_STIX_TYPES, EXTENSION_ID, VERDICTS, predicate_for
+from actorgraph.interop.grades import credibility_from_confidence, reliability_from_text
+from actorgraph.interop.stix_mapping import (
+    ACTOR_STIX_TYPES,
+    EVENT_STIX_TYPES,
+    EXTENSION_ID,
+    OPENCTI_RELIABILITY,
+    VERDICTS,
+    predicate_for,
+)
 from actorgraph.model import Actor, Allegation, Dossier, Event, Source, Statement
 from actorgraph.model.ids import is_slug, name_key
-from actorgraph.model.vocabulary import ActorKind, EventKind, Predicate, SourceKind, Stance
+from actorgraph.model.vocabulary import ActorKind, EventKind, Predicate, Reliability, SourceKind, Stance
 
 Obj = Mapping[str, Any]
 
@@ -135,11 +143,16 @@ def _read_actor(reader: _Reader, obj: Obj) -> None:
         id=reader.local_id(obj, name), name=name, kind=_actor_kind(obj, ext),
         aliases=[str(a) for a in aliases if str(a).strip() and str(a) != name], description=obj.get("description"),
         wikidata=wikidata if wikidata and re.match(r"^Q[1-9][0-9]*$", str(wikidata)) else None,
-        country=ext.get("country"),
+        country=ext.get("country"), reliability=_reliability(obj, ext),
     )  # fmt: skip
     reader.actors[str(obj["id"])] = actor
     for key in actor.name_keys():
         reader.names.setdefault(key, str(obj["id"]))
+
+
+def _reliability(obj: Obj, ext: Mapping[str, Any]) -> Reliability | None:
+    """A grade from our extension, else from OpenCTI's ``x_opencti_reliability`` ("B - Usually reliable")."""
+    return reliability_from_text(ext.get("reliability")) or reliability_from_text(obj.get(OPENCTI_RELIABILITY))
 
 
 def _read_event(reader: _Reader, obj: Obj) -> None:
@@ -223,6 +236,8 @@ class _Account:
     stance: Stance
     quote: str
     ext: dict[str, Any]
+    #: The note's STIX confidence (0-100), read as credibility when the extension gives none.
+    confidence: int | None = None
 
 
 def _speaker(reader: _Reader, note: Obj, fallback: str | None) -> str | None:
@@ -264,8 +279,11 @@ def _accounts(reader: _Reader, report: Obj, claims: dict[str, _Claim], skipped: 
         if not quote or speaker not in reader.actors:
             skipped["note with nothing to quote"] += 1
             continue
+        confidence = note.get("confidence")
         for claim in targets:
-            out.append(_Account(claim, speaker, stance, quote, ext))
+            out.append(
+                _Account(claim, speaker, stance, quote, ext, confidence if isinstance(confidence, int) else None)
+            )
             quoted.add(claim.allegation.id)
     for ref in refs:
         bare = claims.get(ref)
@@ -300,6 +318,7 @@ def _source(reader: _Reader, report: Obj, accounts: list[_Account]) -> Source:
         id=reader.local_id(report, title), kind=kind, title=title, url=url, publisher=publisher,
         published_on=_date(ext.get("published_on")) if ext else _date(report.get("published")),
         text=ext.get("text") if "text" in ext else _source_text(report, accounts),
+        reliability=_reliability(report, ext), derived_from=ext.get("derived_from"),
     )  # fmt: skip
 
 
@@ -311,8 +330,14 @@ def _statement(reader: _Reader, acc: _Account) -> Statement:
         stance=acc.stance, quote=acc.quote, start=ext.get("start"), end=ext.get("end"),
         stated_on=_date(ext.get("stated_on")), medium=ext.get("medium"),
         on_behalf_of=reader.actors[str(behalf)].id if behalf in reader.actors else None,
-        confidence=ext.get("confidence"), note=ext.get("analyst_note"),
+        confidence=ext.get("confidence"), note=ext.get("analyst_note"), quoted_from=ext.get("quoted_from"),
+        credibility=ext.get("credibility") if "credibility" in ext else _credibility(acc.confidence),
     )  # fmt: skip
+
+
+def _credibility(confidence: int | None) -> int | None:
+    """A foreign note's confidence read on the spec's Admiralty Credibility scale (0-100 only)."""
+    return credibility_from_confidence(confidence) if confidence is not None and 0 <= confidence <= 100 else None
 
 
 def _dossier(reader: _Reader, report: Obj, accounts: list[_Account]) -> Dossier:
@@ -372,9 +397,12 @@ def _dossiers(bundle: Any, name: str) -> StixImport:
     dossiers: list[Dossier] = []
     used: set[str] = set()
     reports = sorted(reader.of_type("report"), key=lambda r: (str(_ext(r).get("actorgraph_id") or ""), str(r["id"])))
+    origins = {_ext(r).get("derived_from") for r in reports} | {
+        _ext(n).get("quoted_from") for n in reader.of_type("note")
+    }
     for report in reports:
         accounts = _accounts(reader, report, claims, skipped)
-        if not accounts:
+        if not accounts and not ("text" in _ext(report) and _ext(report).get("actorgraph_id") in origins):
             skipped["report with no statement"] += 1
             continue
         dossiers.append(_dossier(reader, report, accounts))

@@ -24,7 +24,11 @@ from actorgraph.model.vocabulary import ActorKind, EventKind, Predicate, Verdict
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "actorgraph")
 #: The property extension carrying what STIX has no field for (kind, stance, offsets, full text...).
 EXTENSION_ID = f"extension-definition--{uuid.uuid5(NAMESPACE, 'extension:actorgraph:1')}"
-EXTENSION_VERSION = "1.0.0"
+EXTENSION_VERSION = "1.1.0"
+#: OpenCTI reads a grade from its own top-level ``x_opencti_reliability``; declaring it as a top-level
+#: property extension keeps the bundle free of the validator's "custom property" warnings.
+OPENCTI_EXTENSION_ID = f"extension-definition--{uuid.uuid5(NAMESPACE, 'extension:actorgraph:opencti-reliability:1')}"
+OPENCTI_RELIABILITY = "x_opencti_reliability"
 #: ``created`` and ``modified`` of every object: see the module docstring.
 TIMESTAMP = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
 
@@ -142,8 +146,13 @@ EXTENSION_SCHEMA = (
     "actorgraph_id, kind (actorgraph ActorKind), aliases, country (ISO 3166), wikidata. On campaigns and "
     "incidents: actorgraph_id, kind (EventKind), start_date, end_date (YYYY-MM-DD), location. On reports: "
     "actorgraph_id, kind (SourceKind), publisher, published_on, text (the full text every quote is taken from), sha256 "
-    "(of text), verification. On relationships: actorgraph_id, predicate, polarity, status (derived), "
+    "(of text), verification, reliability (Admiralty letter A-F), derived_from (the actorgraph id of the source it "
+    "repeats: PROV wasDerivedFrom), origin (the root of its chain). On relationships: actorgraph_id, predicate, "
+    "polarity, status (derived), "
     "summary. On notes: actorgraph_id, stance (AFFIRMS or DENIES), start and end (character offsets of "
     "the quote in the report's text), speaker_ref, on_behalf_of_ref, stated_on, medium, confidence (0-1), "
-    "analyst_note. On opinions: verdict, verdict_source, verdict_on."
+    "analyst_note, credibility (Admiralty digit 1-6; the note's STIX confidence is its Admiralty Credibility "
+    "value), quoted_from (the actorgraph id of the source it was quoted from: PROV wasQuotedFrom), origin (the "
+    "root of its chain of custody). On identities and threat actors also reliability (the actor's default "
+    "grade). On opinions: verdict, verdict_source, verdict_on."
 )

@@ -5,7 +5,9 @@ UNWIND $ids AS id
 CALL (id) {
   MATCH (a:Allegation {id: id})-[r:SUBJECT|OBJECT]->(b) RETURN a, r, b
   UNION
-  MATCH (a:Statement {id: id})-[r:ON|REPORTED_IN|ON_BEHALF_OF]->(b) RETURN a, r, b
+  MATCH (a:Statement {id: id})-[r:ON|REPORTED_IN|ON_BEHALF_OF|QUOTED_FROM]->(b) RETURN a, r, b
+  UNION
+  MATCH (a:Source {id: id})-[r:DERIVED_FROM]->(b:Source) RETURN a, r, b
   UNION
   MATCH (a:Actor {id: id})-[r:MADE]->(b:Statement) RETURN a, r, b
 }
