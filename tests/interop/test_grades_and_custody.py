@@ -56,7 +56,8 @@ def _export(tmp_path: Path, fmt: str, name: str) -> str:
 
 
 def _by_actorgraph_id(bundle: dict[str, Any], stix_type: str) -> dict[str, dict[str, Any]]:
-    return {o["extensions"][EXTENSION_ID]["actorgraph_id"]: o for o in bundle["objects"] if o["type"] == stix_type}
+    typed = [o for o in bundle["objects"] if o["type"] == stix_type and EXTENSION_ID in o.get("extensions", {})]
+    return {o["extensions"][EXTENSION_ID]["actorgraph_id"]: o for o in typed}
 
 
 def test_stix_carries_grades_and_custody_and_the_import_reads_them_back(
