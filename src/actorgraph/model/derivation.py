@@ -164,7 +164,8 @@ def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
     - REPORTS: the same, said by a reporting voice (``Account.reporter``): provenance, not an accusation.
     - CLAIMS_RESPONSIBILITY: a voice affirms that it (or its own side) carried out / was involved in an event.
     - DENIES_INVOLVEMENT: a voice denies an allegation about itself or its own side; target is the object.
-    - CONTRADICTS: a voice denies an allegation that another voice affirms.
+    - CONTRADICTS: a voice denies an allegation that another voice affirms (a reporting voice too: denying is
+      taking a position, not relaying one; analytics leave reporting voices out of camps by default).
     - OPPOSES / SUPPORTS / ALLIED_WITH / PART_OF / SPEAKS_FOR / LEADS: subject -> object of affirmed allegations.
 
     >>> a = Account("al", Predicate.CONTROLLED_BY, "legion", "hur", False, "s1", Stance.AFFIRMS, None, "kremlin", None)
