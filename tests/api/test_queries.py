@@ -122,6 +122,25 @@ def test_links_both_ways(gql: GraphQL, seed: None) -> None:
     assert legion["relations"][0]["other"]["id"] == "incursion-into-russia"
 
 
+def test_the_seed_article_reports_and_accuses_nobody(gql: GraphQL, seed: None) -> None:
+    # Issue 14: the unattributed article's own report that the RVC took part is provenance (REPORTS),
+    # not an accusation that would put its author in the Kremlin's camp.
+    body = gql("""{ author: actor(id: "seed-article-author") {
+        kind accuses { type }
+        relations(types: [REPORTS, ACCUSES], direction: OUT) { type other { ... on Actor { id } } }
+      }
+      rvc: actor(id: "russian-volunteer-corps") { accusers { type } relations(types: [REPORTS], direction: IN) {
+        type other { ... on Actor { id } } statementIds } } }""")
+    assert "errors" not in body, body
+    author, rvc = body["data"]["author"], body["data"]["rvc"]
+    assert author["kind"] == "MEDIA" and author["accuses"] == []
+    assert author["relations"] == [{"type": "REPORTS", "other": {"id": "russian-volunteer-corps"}}]
+    assert rvc["accusers"] == []
+    assert [(r["type"], r["other"]["id"], len(r["statementIds"])) for r in rvc["relations"]] == [
+        ("REPORTS", "seed-article-author", 1)
+    ]
+
+
 def test_node_lookup_and_search(gql: GraphQL, seed: None) -> None:
     body = gql('{ node(id: "hur") { id ... on Actor { name } } missing: node(id: "nope") { id } }')
     assert body["data"] == {"node": {"id": "hur", "name": "Main Directorate of Intelligence (HUR)"}, "missing": None}

@@ -47,7 +47,7 @@ def test_newcomer_sees_guide_and_styled_seed_network(
         ) from exc
 
     # As a newcomer does: click the network query on the guide's first slide, then run it.
-    page.locator("pre.runnable", has_text="MATCH p = (:Actor)-[:ACCUSES|DENIES_INVOLVEMENT").first.click()
+    page.locator("pre.runnable", has_text="MATCH p = (:Actor)-[:ACCUSES|REPORTS|DENIES_INVOLVEMENT").first.click()
     assert "MATCH p = (:Actor)" in page.get_by_test_id("activeEditor").inner_text().replace("\xa0", " ")
     page.get_by_test_id("editor-Run").first.click()
     nodes = page.locator("svg g.node")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from actorgraph.analytics import REPORTS
+from actorgraph.analytics import REPORT_FUNCTIONS
 from actorgraph.analytics.contested import ContestedRow
 from actorgraph.cli.analyze_cmd import REPORT_NAMES, _choices, _date, check_usage, to_csv, to_json
 from actorgraph.errors import UsageError
@@ -14,7 +14,7 @@ from actorgraph.model.vocabulary import Predicate
 
 
 def test_report_names_match_the_reports() -> None:
-    assert set(REPORT_NAMES) == set(REPORTS)
+    assert set(REPORT_NAMES) == set(REPORT_FUNCTIONS)
 
 
 @pytest.mark.parametrize(

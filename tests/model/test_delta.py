@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 
 import pytest
 
 from actorgraph.model.delta import apply_changes, relation_changes, structural_pairs
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
-from actorgraph.model.vocabulary import Predicate, Stance
+from actorgraph.model.vocabulary import Predicate, RelationType, Stance
 
 # Few actors and predicates, many accounts: voice pairs recur across allegations, links come and go.
 ACTORS = ["a", "b", "c", "d"]
@@ -72,3 +73,42 @@ def test_nothing_changes_when_nothing_changed() -> None:
     links = structural_pairs(accounts)
     assert relation_changes(accounts, list(reversed(accounts)), links, links) == {}
     assert derive_statuses(accounts, links) == derive_statuses(list(reversed(accounts)), links)
+
+
+def _voiced_by(accounts: list[Account], reporters: set[str]) -> list[Account]:
+    """The accounts with ``reporter`` set for the voices that are reporting voices (kind MEDIA)."""
+    return [replace(a, reporter=a.voice in reporters) for a in accounts]
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_a_voice_changing_kind_changes_exactly_what_it_said(seed: int) -> None:
+    # Some voices become or stop being reporting voices while accounts come and go: the changes still
+    # bring the old relationships to the new ones (what store/derived.py relies on for updateActor).
+    rng = random.Random(1000 + seed)
+    accounts = [_account(rng, i) for i in range(rng.randint(0, 40))]
+    was, now = set(rng.sample(ACTORS, rng.randint(0, 2))), set(rng.sample(ACTORS, rng.randint(0, 2)))
+    old = _voiced_by(accounts, was)
+    kept = [a for a in accounts if rng.random() > 0.2] + [_account(rng, 100 + i) for i in range(rng.randint(0, 5))]
+    new = _voiced_by(kept, now)
+    links_old, links_new = structural_pairs(old), structural_pairs(new)
+    changes = relation_changes(old, new, links_old, links_new)
+    applied = apply_changes(derive_relations(old, links_old), changes)
+    assert {k: set(v) for k, v in applied.items()} == _evidence(new, links_new)
+
+
+@pytest.mark.parametrize("seed", range(50))
+def test_a_reporting_voice_reports_what_it_would_otherwise_accuse(seed: int) -> None:
+    # REPORTS takes exactly the reporting voices' share of ACCUSES; nothing else moves (CONTRADICTS included).
+    rng = random.Random(2000 + seed)
+    accounts = [_account(rng, i) for i in range(rng.randint(1, 40))]
+    reporters = set(rng.sample(ACTORS, rng.randint(1, 2)))
+    links = structural_pairs(accounts)
+    plain = _evidence(accounts, links)
+    flagged = _evidence(_voiced_by(accounts, reporters), links)
+    accuses = {k for k in plain if k[0] is RelationType.ACCUSES}
+    moved = {k for k in accuses if k[1] in reporters}
+    assert {(RelationType.REPORTS, s, o) for _, s, o in moved} == {k for k in flagged if k[0] is RelationType.REPORTS}
+    assert {k: v for k, v in flagged.items() if k[0] is not RelationType.REPORTS} == {
+        k: v for k, v in plain.items() if k not in moved
+    }
+    assert all(flagged[(RelationType.REPORTS, s, o)] == plain[(t, s, o)] for t, s, o in moved)

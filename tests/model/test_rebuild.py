@@ -26,6 +26,9 @@ def _accounts_and_corpus(statements: int, seed: int) -> tuple[list[Account], Cor
             events.setdefault(e.id, len(events))
     corpus.actors = list(actors)
     corpus.events = list(events)
+    # every fifth actor a reporting voice (kind MEDIA): its affirmed accusations are REPORTS
+    corpus.reporters = [i for i in actors.values() if i % 5 == 0]
+    reporters = {corpus.actors[i] for i in corpus.reporters}
     for k, d in enumerate(dossiers):
         local = {a.id: a for a in d.allegations}
         for j, s in enumerate(d.statements):
@@ -40,8 +43,9 @@ def _accounts_and_corpus(statements: int, seed: int) -> tuple[list[Account], Cor
             # a spokesperson now and then, so voice and speaker differ
             on_behalf_of = a.subject if (k + j) % 7 == 0 else None
             sid = f"s{k}.{j}"
+            reporter = (on_behalf_of or s.speaker) in reporters
             accounts.append(Account(aid, a.predicate, a.subject, a.object, is_event, sid, s.stance, s.stated_on,
-                                    s.speaker, on_behalf_of))  # fmt: skip
+                                    s.speaker, on_behalf_of, reporter=reporter))  # fmt: skip
             voice = actors[on_behalf_of or s.speaker]
             corpus.add_statement(sid, allegations[aid], voice, actors[s.speaker], s.stance, s.stated_on)
     return accounts, corpus, list(allegations)
@@ -62,3 +66,4 @@ def test_the_array_rules_equal_the_rules(statements: int, seed: int) -> None:
     assert len(got) == len(rows)  # each relationship once
     assert got == expected
     assert any(t == "CONTRADICTS" for t, _, _ in got) and any(t == "ACCUSES" for t, _, _ in got)
+    assert any(t == "REPORTS" for t, _, _ in got)

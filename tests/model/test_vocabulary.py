@@ -17,6 +17,7 @@ from actorgraph.model.vocabulary import (
     RELATION_PREDICATES,
     RELATIONS,
     ObjectType,
+    Polarity,
     RelationType,
 )
 from tests.support.paths import SRC
@@ -89,3 +90,7 @@ def test_relation_table_is_complete_and_consistent() -> None:
     }  # fmt: skip
     assert RelationType.CLAIMS_RESPONSIBILITY not in NETWORK_RELATIONS  # it points at events only
     assert RELATIONS[RelationType.CLAIMS_RESPONSIBILITY].targets == {ObjectType.EVENT}
+    # Reporting is not accusing: a report is provenance, with no sign, from a reporter to the subject (an actor).
+    reports = RELATIONS[RelationType.REPORTS]
+    assert reports.sign == 0 and reports.polarity is Polarity.NEUTRAL and reports.targets == {ObjectType.ACTOR}
+    assert RelationType.REPORTS in NETWORK_RELATIONS

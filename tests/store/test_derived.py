@@ -6,6 +6,7 @@ status the store derives must equal what the rule says for the same accounts.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,10 @@ import pytest
 import yaml
 from neo4j import Driver
 
-from actorgraph.model import AllegationStatus, Position, RelationType, Stance, derive_status
+from actorgraph.model import Actor, ActorKind, AllegationStatus, Position, RelationType, Stance, derive_status
 from actorgraph.model.ids import allegation_id
 from actorgraph.settings import Settings
-from actorgraph.store import derived
+from actorgraph.store import derived, mutations
 from actorgraph.store.core import Store, Tx
 from tests.support.graph import Loader, snapshot
 from tests.support.paths import DATA, SEED
@@ -206,11 +207,11 @@ def test_refresh_after_statements_of_outsiders_are_removed(
     load(path)
     aid = allegation_id("xan", "CONTROLLED_BY", "yor")
     assert set(_rels(driver, "CONTRADICTS")) == {("beta", "alpha")}
-    assert set(_rels(driver, "ACCUSES")) == {("alpha", "xan")}
+    assert set(_rels(driver, "REPORTS")) == {("alpha", "xan")}  # alpha is MEDIA: it reports, it does not accuse
     # neither speaker is linked to the allegation any more: the refresh must still find their edge
     _refresh(driver, settings, [aid], "MATCH (s:Statement) DETACH DELETE s")
     assert _rels(driver, "CONTRADICTS") == {}
-    assert _rels(driver, "ACCUSES") == {}
+    assert _rels(driver, "REPORTS") == {}
     assert _status(driver, aid) is None
 
 
@@ -262,3 +263,57 @@ def _assert_same_as_full_rebuild(driver: Driver, settings: Settings) -> None:
     before = snapshot(driver)
     store.write(derived.refresh_all)
     assert snapshot(driver) == before
+
+
+AUTHOR, RVC = "seed-article-author", "russian-volunteer-corps"
+
+
+def _rekind(store: Store, actor_id: str, name: str, kind: ActorKind) -> None:
+    store.write(lambda tx: mutations.update_actor(tx, Actor(id=actor_id, name=name, kind=kind)))
+
+
+def _from(driver: Driver, rel_type: str, voice: str) -> dict[str, list[str]]:
+    return {b: sorted(p["statements"]) for (a, b), p in _rels(driver, rel_type).items() if a == voice}
+
+
+def test_a_kind_changed_to_or_from_media_re_derives_what_the_actor_said(
+    load: Loader, driver: Driver, settings: Settings, store: Store
+) -> None:
+    load(SEED)
+    reported = _from(driver, "REPORTS", AUTHOR)
+    assert RVC in reported and _from(driver, "ACCUSES", AUTHOR) == {}  # the seed article reports, it accuses nobody
+    _rekind(store, AUTHOR, "Author of the seed article (unattributed)", ActorKind.PERSON)
+    assert _from(driver, "ACCUSES", AUTHOR) == reported and _from(driver, "REPORTS", AUTHOR) == {}
+    _assert_same_as_full_rebuild(driver, settings)
+    # The Kremlin recorded as an outlet: every accusation it voiced (its spokesmen's too) becomes a report.
+    accused = _from(driver, "ACCUSES", "kremlin")
+    contradicts = _rels(driver, "CONTRADICTS")
+    assert accused
+    _rekind(store, "kremlin", "Kremlin", ActorKind.MEDIA)
+    assert _from(driver, "REPORTS", "kremlin") == accused and _from(driver, "ACCUSES", "kremlin") == {}
+    assert _rels(driver, "CONTRADICTS") == contradicts  # a reporting voice's denials still contradict
+    _assert_same_as_full_rebuild(driver, settings)
+    _rekind(store, "kremlin", "Kremlin", ActorKind.GOVERNMENT)
+    _rekind(store, AUTHOR, "Author of the seed article (unattributed)", ActorKind.MEDIA)
+    assert _from(driver, "ACCUSES", "kremlin") == accused and _from(driver, "REPORTS", AUTHOR) == reported
+    _assert_same_as_full_rebuild(driver, settings)
+
+
+def test_a_reload_with_a_changed_kind_re_derives_what_the_actor_said(
+    load: Loader, driver: Driver, settings: Settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "seed"
+    shutil.copytree(SEED, folder)
+    dossier = folder / "incursion.yaml"
+    text = dossier.read_text(encoding="utf-8")
+    media = "    kind: MEDIA\n    description: The article names no author"
+    assert text.count(media) == 1
+    dossier.write_text(text.replace(media, media.replace("MEDIA", "PERSON")), encoding="utf-8")
+    load(SEED)
+    reported = _from(driver, "REPORTS", AUTHOR)
+    load(folder)  # the same dossier, its author now a person: what it affirmed accuses
+    assert _from(driver, "ACCUSES", AUTHOR) == reported and _from(driver, "REPORTS", AUTHOR) == {}
+    _assert_same_as_full_rebuild(driver, settings)
+    load(SEED)  # and back
+    assert _from(driver, "REPORTS", AUTHOR) == reported and _from(driver, "ACCUSES", AUTHOR) == {}
+    _assert_same_as_full_rebuild(driver, settings)

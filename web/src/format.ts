@@ -29,9 +29,10 @@ export const KIND_COLORS: Record<string, string> = {
 
 export const CAMP_COLORS: Record<string, string> = { A: "#c2410c", B: "#1d4ed8", none: "#98a2b3" };
 
-/** Edge colours by derived relationship type: hostile warm, cooperative green, structural grey. */
+/** Edge colours by derived relationship type: hostile warm, cooperative green, structural grey, reporting muted. */
 export const RELATION_COLORS: Record<string, string> = {
   ACCUSES: "#d92d20",
+  REPORTS: "#7f8c8d",
   CONTRADICTS: "#f79009",
   OPPOSES: "#b54708",
   DENIES_INVOLVEMENT: "#7a5af8",

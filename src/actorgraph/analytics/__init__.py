@@ -1,7 +1,8 @@
 """Network analytics on the actor graph: project it from Neo4j into networkx, then run pure reports.
 
-``REPORTS`` maps each report's name to its function; every function takes the projected graph first
-(and, for ``ego`` and ``path``, actor ids) and has defaults for everything else. ``narratives`` is
+``REPORT_FUNCTIONS`` maps each report's name to its function (not ``REPORTS``: that is a derived
+relationship); every function takes the projected graph first (and, for ``ego`` and ``path``, actor ids)
+and has defaults for everything else. ``narratives`` is
 ``camps`` by narrative alignment. Over time, ``analytics.windows`` runs camps and centrality per window.
 """
 
@@ -18,7 +19,7 @@ from actorgraph.analytics.ego import ego
 from actorgraph.analytics.paths import path
 from actorgraph.analytics.projection import NetworkFilter, build_graph, project
 
-REPORTS: dict[str, Callable[..., Any]] = {
+REPORT_FUNCTIONS: dict[str, Callable[..., Any]] = {
     "centrality": centrality,
     "camps": camps,
     "narratives": narratives,
@@ -33,7 +34,7 @@ NEEDS_ACCOUNTS = frozenset({"contested", "contradictions", "narratives"})
 
 __all__ = [
     "NEEDS_ACCOUNTS",
-    "REPORTS",
+    "REPORT_FUNCTIONS",
     "NetworkFilter",
     "build_graph",
     "camps",

@@ -1,28 +1,30 @@
 """Voices that report are not parties: outlets and authors are left out of camps and hostility by default.
 
 An article's author who writes "the Russian Volunteer Corps took part in the incursion" is recorded as
-affirming it, which the derivation turns into an accusation (``ACCUSES``) like any other. For the
-question "who is hostile to whom, who backs which account" that is noise: the outlet relays, it does
-not take part. So the reports that place actors (camps of either kind, accusation counts) skip what a
-**reporting voice** says as a voice: its ``ACCUSES`` and ``CONTRADICTS`` links, its agreements and
-contradictions. Its statements stay in the graph as provenance, and the subject-to-object relationships
-it reports (``A OPPOSES B``) stay too: they are about the parties. An outlet that others accuse, or
-that is reported to speak for a state, keeps those links and is placed by them: it is then a party.
+affirming it; the derivation makes that ``REPORTS`` (provenance, sign 0), not ``ACCUSES``, because the
+author is a reporting voice (``model/derivation.py``). For the question "who is hostile to whom, who
+backs which account" what an outlet says is noise: it relays, it does not take part. So the reports that
+place actors (camps of either kind, accusation counts) also skip what a **reporting voice** says as a
+voice: its ``REPORTS`` and ``CONTRADICTS`` links, its agreements and contradictions. Its statements
+stay in the graph as provenance, and the subject-to-object relationships it reports (``A OPPOSES B``)
+stay too: they are about the parties. An outlet that others accuse, or that is reported to speak for a
+state, keeps those links and is placed by them: it is then a party.
 
-A reporting voice is an actor of kind ``MEDIA``: outlets, wire services, and a source's own author
-when the dossier records it as such (as the seed does with ``seed-article-author``).
+A reporting voice is an actor of a kind in ``REPORTING_KINDS`` (``MEDIA``): outlets, wire services, and
+a source's own author when the dossier records it as such (as the seed does with ``seed-article-author``).
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from actorgraph.model.vocabulary import ActorKind, RelationType
+from actorgraph.model.vocabulary import RelationType, is_reporting
 
 #: Derived relationships whose ends are voices (who said it), per end: (source is a voice, target is).
 #: The others run from an allegation's subject to its object and say nothing about who reported them.
 VOICED: dict[str, tuple[bool, bool]] = {
     RelationType.ACCUSES.value: (True, False),
+    RelationType.REPORTS.value: (True, False),
     RelationType.CONTRADICTS.value: (True, True),
     RelationType.CLAIMS_RESPONSIBILITY.value: (True, False),
     RelationType.DENIES_INVOLVEMENT.value: (True, False),
@@ -37,7 +39,7 @@ def reporting_voices(graph: nx.MultiDiGraph) -> frozenset[str]:
     >>> sorted(reporting_voices(g))
     ['wire']
     """
-    return frozenset(str(n) for n, kind in graph.nodes(data="kind") if kind == ActorKind.MEDIA.value)
+    return frozenset(str(n) for n, kind in graph.nodes(data="kind") if is_reporting(kind))
 
 
 def voiced_by(edge_type: str, source: str, target: str, voices: frozenset[str]) -> bool:

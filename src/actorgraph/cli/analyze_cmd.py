@@ -99,15 +99,16 @@ def check_usage(report: str, actors: list[str], fmt: str, write_back: bool, *, b
 def compute(report: str, graph: Any, actors: list[str], *, seed: int, samples: int | None, radius: int,
             by: str = "hostility", include_reporters: bool = False) -> Any:  # fmt: skip
     """Run one report with the options that apply to it."""
-    from actorgraph.analytics import REPORTS
+    from actorgraph.analytics import REPORT_FUNCTIONS
 
     if report == "centrality":
-        return REPORTS[report](graph, k=samples, seed=seed, include_reporters=include_reporters)
+        return REPORT_FUNCTIONS[report](graph, k=samples, seed=seed, include_reporters=include_reporters)
     if report in ("camps", "narratives"):
-        return REPORTS["camps"](graph, by=basis_of(report, by), seed=seed, include_reporters=include_reporters)
+        return REPORT_FUNCTIONS["camps"](graph, by=basis_of(report, by), seed=seed,
+                                         include_reporters=include_reporters)  # fmt: skip
     if report == "ego":
-        return REPORTS[report](graph, actors[0], radius=radius)
-    return REPORTS[report](graph, *actors)
+        return REPORT_FUNCTIONS[report](graph, actors[0], radius=radius)
+    return REPORT_FUNCTIONS[report](graph, *actors)
 
 
 def compute_series(report: str, graphs: Any, *, seed: int, by: str, include_reporters: bool, limit: int) -> Any:

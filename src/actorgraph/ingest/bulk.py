@@ -30,7 +30,7 @@ from actorgraph.model.dossier import PreparedDossier
 from actorgraph.model.names import NameIndex
 from actorgraph.model.rebuild import PREDICATE_CODE, Corpus, Rebuild
 from actorgraph.model.rows import Row, dossier_rows
-from actorgraph.model.vocabulary import ObjectType, Predicate, Stance
+from actorgraph.model.vocabulary import ObjectType, Predicate, Stance, is_reporting
 from actorgraph.settings import Settings
 from actorgraph.store.bulk import ARRAY_DELIMITER, ImportFiles, array, node_count
 from actorgraph.store.core import Store
@@ -204,8 +204,11 @@ class _Builder:
         """
         self.names, self.statement_seen, self.explicit, self.sources = NameIndex(), set(), {}, {}
         keys: dict[str, list[str]] = {}
+        reporters: list[int] = []
         for actor_id, (props, aliases, name_keys) in self.actors.items():
-            self._actor(actor_id)
+            index = self._actor(actor_id)
+            if is_reporting(props["kind"]):  # a reporting voice: its affirmed accusations are REPORTS
+                reporters.append(index)
             self.out.write("actor", [actor_id, props["name"], props["kind"], props["description"], props["wikidata"],
                                      props["country"], array(aliases), array(name_keys),
                                      props.get("reliability")])  # fmt: skip
@@ -232,6 +235,7 @@ class _Builder:
         c.subject = self.alleg_subject
         c.object = [o if o >= 0 else n + (-o - 1) for o in self.alleg_object]
         c.predicate = self.alleg_predicate
+        c.reporters = reporters
         progress("Deriving", 0, None)
         rebuild = Rebuild(c)
         statuses = rebuild.statuses()

@@ -6,8 +6,10 @@ filtered network means exactly "the network these statements alone would give". 
 specified in ``docs/design.md`` (section "Derivation rules").
 
 *Voice*: a statement counts for the institution it was made on behalf of (a spokesman's words are
-his agency's position), else for its speaker. *Own side*: the allegation's subject, or an actor
-linked to it by an affirmed structural allegation (PART_OF, SPEAKS_FOR, LEADS).
+his agency's position), else for its speaker. A *reporting voice* is a voice of a reporting kind
+(``MEDIA``): what it affirms of a hostile act is provenance (REPORTS), not an accusation. *Own side*:
+the allegation's subject, or an actor linked to it by an affirmed structural allegation (PART_OF,
+SPEAKS_FOR, LEADS).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from actorgraph.model.vocabulary import (
     Predicate,
     RelationType,
     Stance,
+    is_reporting,
 )
 
 #: Pairs of actors bound into one side by an affirmed structural allegation (order-free).
@@ -66,6 +69,8 @@ class Account:
     origin: str | None = None
     #: True when that chain has a step: the statement repeats its origin rather than being recorded first-hand.
     copied: bool = False
+    #: True when the voice is a reporting voice (its kind is in ``REPORTING_KINDS``): it reports, not accuses.
+    reporter: bool = False
 
     @property
     def voice(self) -> str:
@@ -74,7 +79,11 @@ class Account:
 
     @classmethod
     def from_mapping(cls, rec: Fields) -> Account:
-        """An account from a row with these columns (``store/queries/accounts.cypher`` and its kin)."""
+        """An account from a row with these columns (``store/queries/accounts.cypher`` and its kin).
+
+        ``voice_kind`` is the kind of the voice (the institution spoken for, else the speaker); a row
+        without it (an older query, a test) reads as a voice that is no reporter.
+        """
         return cls(
             allegation=rec["allegation"],
             predicate=Predicate(rec["predicate"]),
@@ -89,6 +98,7 @@ class Account:
             source=rec.get("source"),
             origin=rec.get("origin"),
             copied=bool(rec.get("copied")),
+            reporter=is_reporting(rec.get("voice_kind")),
         )
 
 
@@ -151,14 +161,30 @@ def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
     """The derived relationships implied by the accounts, per type and (source, target).
 
     - ACCUSES: a voice affirms an accusation (a hostile act) about another actor.
+    - REPORTS: the same, said by a reporting voice (``Account.reporter``): provenance, not an accusation.
     - CLAIMS_RESPONSIBILITY: a voice affirms that it (or its own side) carried out / was involved in an event.
     - DENIES_INVOLVEMENT: a voice denies an allegation about itself or its own side; target is the object.
-    - CONTRADICTS: a voice denies an allegation that another voice affirms.
+    - CONTRADICTS: a voice denies an allegation that another voice affirms (a reporting voice too: denying is
+      taking a position, not relaying one; analytics leave reporting voices out of camps by default).
     - OPPOSES / SUPPORTS / ALLIED_WITH / PART_OF / SPEAKS_FOR / LEADS: subject -> object of affirmed allegations.
 
     >>> a = Account("al", Predicate.CONTROLLED_BY, "legion", "hur", False, "s1", Stance.AFFIRMS, None, "kremlin", None)
     >>> sorted((t.value, pair) for t, rels in derive_relations([a], set()).items() for pair in rels)
     [('ACCUSES', ('kremlin', 'legion'))]
+
+    The same affirmed by an outlet reports it; an outlet's denial of what another affirms still contradicts:
+
+    >>> wire = Account("al", Predicate.CONTROLLED_BY, "legion", "hur", False, "s2", Stance.AFFIRMS, None, "wire",
+    ...                None, reporter=True)
+    >>> tass = Account("al", Predicate.CONTROLLED_BY, "legion", "hur", False, "s3", Stance.DENIES, None, "tass",
+    ...                None, reporter=True)
+    >>> derived = derive_relations([a, wire, tass], set())
+    >>> for t, pair in sorted((t.value, p) for t, rels in derived.items() for p in rels):
+    ...     print(t, *pair)
+    ACCUSES kremlin legion
+    CONTRADICTS tass kremlin
+    CONTRADICTS tass wire
+    REPORTS wire legion
     """
     out: Relations = defaultdict(lambda: defaultdict(Relation))
     by_allegation: dict[str, list[Account]] = defaultdict(list)
@@ -167,7 +193,8 @@ def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
         own = is_own_side(acc, links)
         if acc.stance is Stance.AFFIRMS:
             if acc.predicate in ACCUSATION_PREDICATES and not own:
-                out[RelationType.ACCUSES][(acc.voice, acc.subject)].add(acc)
+                kind = RelationType.REPORTS if acc.reporter else RelationType.ACCUSES
+                out[kind][(acc.voice, acc.subject)].add(acc)
             if acc.predicate in RESPONSIBILITY_PREDICATES and own and acc.object_is_event:
                 out[RelationType.CLAIMS_RESPONSIBILITY][(acc.voice, acc.object)].add(acc)
             if acc.predicate in RELATION_PREDICATES and not acc.object_is_event:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
 from actorgraph.model.ids import name_key
-from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, RelationType, Stance
+from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, RelationType, Stance, is_reporting
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
 MODEL_LABELS = ("Actor", "Event", "Source", "Allegation", "Statement")
@@ -132,6 +132,8 @@ class GraphFacts:
     actor_names: list[tuple[str, str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = field(
         default_factory=list
     )
+    #: Each actor's kind: a reporting voice's affirmations give REPORTS, not ACCUSES.
+    actor_kinds: dict[str, str | None] = field(default_factory=dict)
 
 
 @dataclass
@@ -279,6 +281,7 @@ def _check_links(facts: GraphFacts, report: CheckReport) -> list[Account]:
                 allegation=alleg.id, predicate=Predicate(str(alleg.predicate)), subject=alleg.subjects[0], object=obj,
                 object_is_event=obj_is_event, statement=s.id, stance=Stance(s.stance), stated_on=s.stated_on,
                 speaker=speaker, on_behalf_of=behalf, source=source,
+                reporter=is_reporting(facts.actor_kinds.get(behalf or speaker)),
             )
         )  # fmt: skip
     report.checked["orphans"] = len(facts.allegations)

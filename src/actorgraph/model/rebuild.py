@@ -4,8 +4,9 @@ Pure. :mod:`actorgraph.model.derivation` states the rules on :class:`~actorgraph
 objects; a million of them (and the relationships they give: at the benchmark's skew, nine million
 CONTRADICTS pairs for a million statements) do not fit the memory a bulk import may use. This module
 applies the same rules to integer arrays (one entry per statement: allegation, voice, speaker,
-stance, date) and yields each derived relationship once, with its statements sorted, so the caller
-can stream them to a file. A test checks it against ``derive_relations`` / ``derive_statuses``.
+stance, date; and which actors are reporting voices) and yields each derived relationship once, with
+its statements sorted, so the caller can stream them to a file. A test checks it against
+``derive_relations`` / ``derive_statuses``.
 
 CONTRADICTS is computed per allegation as (denying voice, affirming voice, allegation) triples,
 sorted by voice pair; a pair's statements are the denials of the one plus the affirmations of the
@@ -54,6 +55,8 @@ class Corpus:
     subject: list[int] = field(default_factory=list)
     object: list[int] = field(default_factory=list)
     predicate: list[int] = field(default_factory=list)
+    #: the actor indices that are reporting voices (kind MEDIA): their affirmed accusations are REPORTS
+    reporters: list[int] = field(default_factory=list)
     # per statement, as machine integers (a Python list of a million ints costs 36 MB per field)
     statement_ids: list[str] = field(default_factory=list)
     allegation: array[int] = field(default_factory=lambda: array("q"))
@@ -116,6 +119,7 @@ class Rebuild:
         self.pred = pred[self.alleg]
         self.obj_is_event = self.obj >= n_actors
         self.own = self._own_side()
+        self.reporter = np.isin(self.voice, np.asarray(corpus.reporters, dtype=np.int64))
 
     # --- own side -------------------------------------------------------------------------------
 
@@ -175,8 +179,9 @@ class Rebuild:
 
         types = list(RelationType)
         code = {t: i for i, t in enumerate(types)}
-        accuses = affirms & np.isin(self.pred, _codes(ACCUSATION_PREDICATES)) & ~self.own
-        add(accuses, code[RelationType.ACCUSES], self.voice, self.subj)
+        accusation = affirms & np.isin(self.pred, _codes(ACCUSATION_PREDICATES)) & ~self.own
+        add(accusation & ~self.reporter, code[RelationType.ACCUSES], self.voice, self.subj)
+        add(accusation & self.reporter, code[RelationType.REPORTS], self.voice, self.subj)
         claims = affirms & np.isin(self.pred, _codes(RESPONSIBILITY_PREDICATES)) & self.own & self.obj_is_event
         add(claims, code[RelationType.CLAIMS_RESPONSIBILITY], self.voice, self.obj)
         named = affirms & np.isin(self.pred, _codes(RELATION_PREDICATES)) & ~self.obj_is_event

@@ -275,6 +275,20 @@ ACCUSATION_PREDICATES: frozenset[Predicate] = frozenset(
     p for p, info in PREDICATES.items() if info.polarity is Polarity.HOSTILE and p is not Predicate.OPPOSES
 )
 
+#: Kinds of actor whose voice reports rather than takes part: what such a voice affirms of a hostile act is
+#: provenance for the allegation (REPORTS), not an accusation (ACCUSES). See ``docs/design.md``, "Derivation rules".
+REPORTING_KINDS: frozenset[ActorKind] = frozenset({ActorKind.MEDIA})
+
+
+def is_reporting(kind: object) -> bool:
+    """True for an actor kind (or its stored string) whose voice is a *reporting voice*.
+
+    >>> is_reporting("MEDIA"), is_reporting(ActorKind.STATE), is_reporting(None)
+    (True, False, False)
+    """
+    return isinstance(kind, str) and kind in REPORTING_KINDS
+
+
 #: Predicates that say the subject itself did an event: affirmed by the subject, a claim of responsibility.
 RESPONSIBILITY_PREDICATES: frozenset[Predicate] = frozenset({Predicate.CARRIED_OUT, Predicate.INVOLVED_IN})
 
@@ -292,6 +306,7 @@ class RelationType(StrEnum):
     """
 
     ACCUSES = "ACCUSES"
+    REPORTS = "REPORTS"
     DENIES_INVOLVEMENT = "DENIES_INVOLVEMENT"
     CLAIMS_RESPONSIBILITY = "CLAIMS_RESPONSIBILITY"
     CONTRADICTS = "CONTRADICTS"
@@ -323,6 +338,13 @@ _ANY = frozenset({ObjectType.ACTOR, ObjectType.EVENT})
 RELATIONS: dict[RelationType, RelationInfo] = {
     RelationType.ACCUSES: RelationInfo(
         -1, _H, _ACTOR, "A voice affirms an accusation (a hostile act) about another actor."
+    ),
+    RelationType.REPORTS: RelationInfo(
+        0,
+        _N,
+        _ACTOR,
+        "A reporting voice (an actor of kind MEDIA) affirms a hostile act of another actor: provenance, not an "
+        "accusation; the target is the allegation's subject.",
     ),
     RelationType.DENIES_INVOLVEMENT: RelationInfo(
         0, _N, _ANY, "A voice denies an allegation about itself or its own side; the target is the object."

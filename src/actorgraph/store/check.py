@@ -44,9 +44,9 @@ def read_facts(tx: Tx) -> GraphFacts:
     facts.nodes = [(tuple(r["labels"]), r["id"]) for r in tx.run("check_nodes", labels=labels, index=index)]
     shapes = tx.run("check_shapes", labels=labels + index)
     facts.shapes = [(r["type"], r["start"], r["end"], int(r["n"])) for r in shapes]
-    facts.actor_names = [
-        (r["id"], r["name"], _ids(r["aliases"]), _ids(r["name_keys"]), _ids(r["keys"])) for r in tx.run("check_names")
-    ]
+    for r in tx.run("check_names"):
+        facts.actor_names.append((r["id"], r["name"], _ids(r["aliases"]), _ids(r["name_keys"]), _ids(r["keys"])))
+        facts.actor_kinds[r["id"]] = r["kind"]
     facts.statements = [
         StatementFacts(
             id=r["id"],

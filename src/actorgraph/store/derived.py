@@ -18,14 +18,14 @@ derived data with such a rebuild without writing (the proof that incremental equ
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from actorgraph.model.delta import Changes, RelationKey, relation_changes, side_pairs, structural_pairs
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses, explain_statuses
 from actorgraph.model.status import StatusReason
-from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType
+from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType, is_reporting
 from actorgraph.store.core import Store, Tx
 
 #: The derived relationship types as query parameters (``$types``).
@@ -74,6 +74,32 @@ def finish(tx: Tx, before: Before, allegation_ids: Iterable[str] = ()) -> Outcom
     """After the change: read the accounts again (``allegation_ids`` adds allegations new ids) and update."""
     ids = before.allegations | set(allegation_ids)
     return update(tx, before.accounts, read_accounts(tx, ids), ids)
+
+
+def reporting_changes(tx: Tx, kinds: Mapping[str, str]) -> dict[str, bool]:
+    """The stored actors of ``kinds`` (id -> the kind about to be written) that become or stop being reporting
+    voices, each with whether it was one: read before the write, so a write can bring the allegations they are a
+    voice on (:func:`voiced_allegations`) into its update, with the accounts as they were.
+    """
+    if not kinds:
+        return {}
+    stored = {rec["id"]: rec["kind"] for rec in tx.run("actors_by_id", ids=sorted(kinds))}
+    return {aid: is_reporting(kind) for aid, kind in stored.items() if is_reporting(kind) != is_reporting(kinds[aid])}
+
+
+def voiced_allegations(tx: Tx, actor_ids: Collection[str]) -> set[str]:
+    """The allegations these actors are a voice on (for themselves, or spoken for): REPORTS or ACCUSES follow
+    their kind."""
+    if not actor_ids:
+        return set()
+    return {rec["id"] for rec in tx.run("voiced_allegations", ids=sorted(actor_ids))}
+
+
+def as_before(accounts: Sequence[Account], was_reporter: Mapping[str, bool]) -> list[Account]:
+    """Accounts read after a write changed some voices' kinds, as they were before it (``reporter`` then)."""
+    if not was_reporter:
+        return list(accounts)
+    return [replace(a, reporter=was_reporter[a.voice]) if a.voice in was_reporter else a for a in accounts]
 
 
 def linked(tx: Tx, pairs: Iterable[frozenset[str]]) -> Links:
@@ -311,6 +337,7 @@ __all__ = [
     "RELATION_TYPES",
     "Before",
     "Outcome",
+    "as_before",
     "begin",
     "change_rows",
     "check",
@@ -319,7 +346,9 @@ __all__ = [
     "linked",
     "read_accounts",
     "refresh_all",
+    "reporting_changes",
     "status_reasons",
     "structural_links",
     "update",
+    "voiced_allegations",
 ]

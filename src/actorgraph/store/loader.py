@@ -28,7 +28,7 @@ from actorgraph.model.derivation import Account
 from actorgraph.model.dossier import PreparedDossier
 from actorgraph.model.names import NameIndex, Resolved
 from actorgraph.model.rows import LABELS, Row, dossier_rows
-from actorgraph.model.vocabulary import ObjectType, Predicate, Stance
+from actorgraph.model.vocabulary import ObjectType, Predicate, Stance, is_reporting
 from actorgraph.store import derived
 from actorgraph.store.core import Store, Tx
 
@@ -307,7 +307,7 @@ class BatchRows:
 
 
 def _with_origins(tx: Tx, accounts: dict[str, Account], *, everything: bool) -> dict[str, Account]:
-    """The accounts with the origins the graph gives them now (those built from rows know none yet).
+    """The accounts with the origins and voice kinds the graph gives them now (those built from rows know none yet).
 
     Read for the statements written by this batch, and for every account when a source's link changed
     (their chains may run through it).
@@ -318,7 +318,8 @@ def _with_origins(tx: Tx, accounts: dict[str, Account], *, everything: bool) -> 
     out = dict(accounts)
     for start in range(0, len(wanted), CHUNK):
         for rec in tx.run("origins_of", ids=wanted[start : start + CHUNK]):
-            out[rec["id"]] = replace(out[rec["id"]], origin=rec["origin"], copied=bool(rec["copied"]))
+            out[rec["id"]] = replace(out[rec["id"]], origin=rec["origin"], copied=bool(rec["copied"]),
+                                     reporter=is_reporting(rec["voice_kind"]))  # fmt: skip
     return out
 
 
@@ -365,12 +366,18 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
                 and next(iter(stored_links[r["id"]]), None) != r["derived_from"]]  # fmt: skip
     # Statements elsewhere whose chain passes through a relinked source change origin: their allegations too.
     downstream = {rec["id"] for rec in tx.run("downstream_allegations", ids=relinked)} if relinked else set()
+    # An actor becoming (or ceasing to be) a reporting voice changes what it said: REPORTS or ACCUSES.
+    kinds = {r["id"]: r["props"]["kind"] for r in batch.rows("Actor") if "kind" in r["props"]}
+    was_reporter = derived.reporting_changes(tx, kinds)
+    voiced = derived.voiced_allegations(tx, was_reporter)
     for label in ("Actor", "Event", "Source", "Allegation"):
         result.changes[label].update(write_rows(tx, label, batch.rows(label), fresh))
     dropped = _dropped(tx, batch)
     statement_ids = sorted(batch.tables["Statement"]) + [d["id"] for d in dropped]
     moved = {rec["allegation"] for rec in tx.run("existing_statements", ids=statement_ids)}
-    before = derived.begin(tx, set(batch.tables["Allegation"]) | moved | downstream)
+    before = derived.begin(tx, set(batch.tables["Allegation"]) | moved | downstream | voiced)
+    current = before.accounts  # read after the actors were written: with their kinds now
+    before.accounts = derived.as_before(current, was_reporter)
     if any(r["derived_from"] for r in links) or relinked:
         tx.execute("link_sources", rows=links)
     # Under the allegations' locks: which statements exist is now settled (a racing loader waits).
@@ -383,7 +390,7 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
     for chunk in _chunks(new_rows):
         tx.execute("create_statements", rows=list(chunk))
     result.changes["Statement"]["created"] += len(new_rows)
-    after = {a.statement: a for a in before.accounts if a.statement not in deleted}
+    after = {a.statement: a for a in current if a.statement not in deleted}
     after.update((a.statement, a) for a in batch.accounts())
     after = _with_origins(tx, after, everything=bool(relinked))
     outcome = derived.update(tx, before.accounts, list(after.values()), before.allegations, fresh=fresh)

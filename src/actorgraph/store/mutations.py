@@ -47,10 +47,14 @@ def create_actor(tx: Tx, actor: Actor) -> str:
 
 
 def update_actor(tx: Tx, actor: Actor) -> str:
+    """Replace an actor's properties; a kind changed to or from MEDIA re-derives what it was a voice on."""
     _require(tx, {"id": (actor.id, "Actor")})
+    was_reporter = derived.reporting_changes(tx, {actor.id: actor.kind.value})
+    before = derived.begin(tx, derived.voiced_allegations(tx, was_reporter))
     tx.execute("update_actor", id=actor.id, props=actor_row(actor)["props"], keys=sorted(actor.name_keys()))
     for alias in actor.aliases:
         add_alias(tx, actor.id, alias)
+    derived.finish(tx, before)
     return actor.id
 
 

@@ -25,6 +25,7 @@ function phrase(r: Relation): string {
   const out = r.direction === "OUT";
   const table: Record<string, [string, string]> = {
     ACCUSES: ["Accuses", "Accused by"],
+    REPORTS: ["Reports on", "Reported on by"],
     DENIES_INVOLVEMENT: ["Denies involvement of", "Its involvement denied by"],
     CLAIMS_RESPONSIBILITY: ["Claims responsibility for", "Responsibility claimed by"],
     CONTRADICTS: ["Contradicts", "Contradicted by"],

@@ -9,5 +9,5 @@ WHERE a.id = $from OR toLower(a.name) = toLower($from)
 MATCH (b:Actor)
 WHERE (b.id = $to OR toLower(b.name) = toLower($to)
    OR toLower($to) IN [alias IN coalesce(b.aliases, []) | toLower(alias)]) AND b <> a
-MATCH p = allShortestPaths((a)-[:ACCUSES|DENIES_INVOLVEMENT|CLAIMS_RESPONSIBILITY|CONTRADICTS|OPPOSES|SUPPORTS|ALLIED_WITH|PART_OF|SPEAKS_FOR|LEADS*..6]-(b))
+MATCH p = allShortestPaths((a)-[:ACCUSES|REPORTS|DENIES_INVOLVEMENT|CLAIMS_RESPONSIBILITY|CONTRADICTS|OPPOSES|SUPPORTS|ALLIED_WITH|PART_OF|SPEAKS_FOR|LEADS*..6]-(b))
 RETURN p

@@ -13,4 +13,4 @@ OPTIONAL MATCH (s)-[:REPORTED_IN]->(src:Source)
 RETURN a.id AS allegation, a.predicate AS predicate, a.status AS status, a.summary AS summary,
        subj.id AS subject, obj.id AS object, obj:Event AS object_is_event,
        s.id AS statement, s.stance AS stance, s.stated_on AS stated_on,
-       sp.id AS speaker, ob.id AS on_behalf_of, src.id AS source
+       sp.id AS speaker, ob.id AS on_behalf_of, coalesce(ob, sp).kind AS voice_kind, src.id AS source

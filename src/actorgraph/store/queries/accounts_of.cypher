@@ -17,4 +17,4 @@ CALL (s) {
 }
 RETURN a.id AS allegation, a.predicate AS predicate, subj.id AS subject, obj.id AS object,
        obj:Event AS object_is_event, s.id AS statement, s.stance AS stance, s.stated_on AS stated_on,
-       sp.id AS speaker, ob.id AS on_behalf_of, origin, copied
+       sp.id AS speaker, ob.id AS on_behalf_of, coalesce(ob, sp).kind AS voice_kind, origin, copied
