@@ -25,6 +25,7 @@ from typing import Any
 from actorgraph.model.delta import Changes, RelationKey, relation_changes, side_pairs, structural_pairs
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses, explain_statuses
 from actorgraph.model.status import StatusReason
+from actorgraph.model.timeline import current
 from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType
 from actorgraph.store.core import Store, Tx
 
@@ -213,8 +214,8 @@ def _all_accounts(tx: Tx) -> list[Account]:
 
 
 def expected(accounts: Sequence[Account]) -> tuple[dict[str, str | None], list[dict[str, Any]]]:
-    """Statuses and relationship rows a rebuild gives from these accounts (links from the accounts)."""
-    links = structural_pairs(accounts)
+    """Statuses and relationship rows a rebuild gives from these accounts (links from the accounts not retracted)."""
+    links = structural_pairs(current(accounts))
     statuses = derive_statuses(accounts, links)
     rows = [
         {"type": rel_type.value, "source": source, "target": target, "statements": sorted(rel.statements),
