@@ -447,6 +447,11 @@ class Statement(Node):
         description="Information credibility on the Admiralty scale: 1 confirmed, 2 probably true, 3 possibly true, "
         "4 doubtful, 5 improbable, 6 cannot be judged. Graded by analysts."
     )
+    recorded_at: dt.datetime | None = strawberry.field(
+        default=None,
+        description="Transaction time: when the statement was first written to the graph (UTC; a re-load keeps it). "
+        "`statedOn` is when it was said.",
+    )
     speaker_id: strawberry.Private[str]
     allegation_id: strawberry.Private[str]
     source_id: strawberry.Private[str]
@@ -470,6 +475,7 @@ class Statement(Node):
             confidence=row.get("confidence"),
             note=row.get("note"),
             credibility=row.get("credibility"),
+            recorded_at=row.get("recorded_at"),
             speaker_id=row.get("speaker", ""),
             allegation_id=row.get("allegation", ""),
             source_id=row.get("source", ""),

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
-from actorgraph.model.timeline import current
 from actorgraph.model.ids import name_key
+from actorgraph.model.timeline import current
 from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, RelationType, Stance
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
