@@ -31,6 +31,7 @@ def snapshot(driver: Driver, *, transaction_time: bool = True) -> dict[str, Any]
         "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
         "ORDER BY a, t, b"
     ).records
+
     def props(p: dict[str, Any]) -> dict[str, Any]:
         return p if transaction_time else {k: v for k, v in p.items() if k != "recorded_at"}
 

@@ -43,6 +43,7 @@ from actorgraph.api.types import (
 from actorgraph.settings import Settings
 from actorgraph.store import mutations
 from actorgraph.store.core import Tx
+from actorgraph.store.derived import status_reasons
 
 R = TypeVar("R")
 MAX_GRAPH_DEPTH = 4
@@ -154,9 +155,20 @@ class Query:
     async def actor(self, info: Ctx, id: strawberry.ID) -> Actor | None:
         return await roots.by_id(info.context, _selections(info), str(id), "Actor")  # type: ignore[no-any-return]
 
-    @strawberry.field
-    async def allegation(self, info: Ctx, id: strawberry.ID) -> Allegation | None:
-        return await roots.by_id(info.context, _selections(info), str(id), "Allegation")  # type: ignore[no-any-return]
+    @strawberry.field(
+        description="An allegation by id; `asOf` reads it as of the end of that day: its status, statusReason, "
+        "statements and timeline from the statements stated by then (undated ones left out), retractions included."
+    )
+    async def allegation(self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None) -> Allegation | None:
+        if as_of is None:
+            return await roots.by_id(info.context, _selections(info), str(id), "Allegation")  # type: ignore[no-any-return]
+        node = await load_node(info, str(id), "Allegation")
+        if not isinstance(node, Allegation):
+            return None
+        reason = (await asyncio.to_thread(status_reasons, info.context.store, [str(id)], as_of)).get(str(id))
+        node.as_of, node.as_of_reason = as_of, reason
+        node.status = reason.status if reason is not None else None
+        return node
 
     @strawberry.field
     async def actors(

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Protocol, TypeVar
 
 from actorgraph.model.vocabulary import Stance
@@ -99,4 +100,45 @@ def as_of(accounts: Sequence[S], day: dt.date) -> list[S]:
     return current([a for a in accounts if a.stated_on is not None and a.stated_on <= day])
 
 
-__all__ = ["Said", "as_of", "current", "superseded"]
+@dataclass(frozen=True)
+class Entry:
+    """One statement on an allegation's timeline: when it was said and recorded, by whom, and if retracted."""
+
+    statement: str
+    allegation: str
+    stance: Stance
+    voice: str
+    speaker: str
+    stated_on: dt.date | None
+    recorded_at: dt.datetime | None
+    #: The statement of the same voice that retracted this one (None: it still counts).
+    superseded_by: str | None = None
+
+    @property
+    def superseded(self) -> bool:
+        return self.superseded_by is not None
+
+
+_LAST = dt.datetime.max.replace(tzinfo=dt.UTC)
+
+
+def timeline(entries: Iterable[Entry]) -> list[Entry]:
+    """The statements in the order they were said (``stated_on``, undated last), then recorded, each marked
+    with the statement that superseded it, if one did.
+
+    >>> day = dt.date(2024, 5, 1)
+    >>> claim = Entry("s1", "al", Stance.AFFIRMS, "agency", "agency", day, None)
+    >>> denial = Entry("s2", "al", Stance.DENIES, "agency", "agency", day + dt.timedelta(days=8), None)
+    >>> [(e.statement, e.superseded_by) for e in timeline([denial, claim])]
+    [('s1', 's2'), ('s2', None)]
+    """
+    entries = list(entries)
+    gone = superseded(entries)
+    ordered = sorted(
+        entries,
+        key=lambda e: (e.stated_on is None, e.stated_on or dt.date.min, e.recorded_at or _LAST, e.statement),
+    )
+    return [replace(e, superseded_by=gone.get(e.statement)) for e in ordered]
+
+
+__all__ = ["Entry", "Said", "as_of", "current", "superseded", "timeline"]
