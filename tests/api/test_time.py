@@ -1,0 +1,154 @@
+"""Time over real HTTP: transaction time, retractions and as-of on the retraction case (tests/data/retraction)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from neo4j import Driver
+
+from actorgraph.analytics import NetworkFilter, project
+from actorgraph.model.vocabulary import AllegationStatus
+from actorgraph.store import derived
+from actorgraph.store.core import Store
+from tests.support.cli import run_cli
+from tests.support.graph import Loader, snapshot
+from tests.support.http import GraphQL
+from tests.support.paths import DATA
+
+CASE = DATA / "retraction"
+FILES = [CASE / "kesh-claim.yaml", CASE / "varn-accusation.yaml", CASE / "kesh-retraction.yaml"]
+BEFORE, BETWEEN, AFTER = "2032-03-02", "2032-03-05", "2032-03-10"
+
+ALLEGATION = """query($id: ID!, $asOf: Date) { allegation(id: $id, asOf: $asOf) {
+  status statusReason { status summary superseded } statements { id stance statedOn recordedAt } } }"""
+
+
+def _allegation_id(gql: GraphQL) -> str:
+    body = gql('{ allegations(subject: "kesh-agency") { edges { node { id } } } }')
+    assert "errors" not in body, body
+    (edge,) = body["data"]["allegations"]["edges"]
+    return str(edge["node"]["id"])
+
+
+def _as_of(gql: GraphQL, aid: str, day: str | None) -> dict[str, Any]:
+    body = gql(ALLEGATION, {"id": aid, "asOf": day})
+    assert "errors" not in body, body
+    return dict(body["data"]["allegation"])
+
+
+def _statement(driver: Driver, speaker: str, stance: str) -> str:
+    records = driver.execute_query(
+        "MATCH (:Actor {id: $speaker})-[:MADE]->(s:Statement {stance: $stance}) RETURN s.id AS id",
+        speaker=speaker, stance=stance,
+    ).records  # fmt: skip
+    (rec,) = records
+    return str(rec["id"])
+
+
+def snapshot_without_time(graph: dict[str, Any]) -> dict[str, Any]:
+    nodes = [(labels, {k: v for k, v in props.items() if k != "recorded_at"}) for labels, props in graph["nodes"]]
+    return {**graph, "nodes": nodes}
+
+
+def _edges(gql: GraphQL, day: str | None, actor: str = "kesh-agency") -> set[tuple[str, str, str]]:
+    body = gql(
+        """query($id: ID!, $asOf: Date) { neighborhood(actorId: $id, asOf: $asOf) { edges { source type target } } }""",
+        {"id": actor, "asOf": day},
+    )
+    assert "errors" not in body, body
+    return {(e["source"], e["type"], e["target"]) for e in body["data"]["neighborhood"]["edges"]}
+
+
+def test_as_of_before_and_after_the_retraction_differ(gql: GraphQL, load: Loader, driver: Driver) -> None:
+    load(*FILES)
+    aid = _allegation_id(gql)
+    claim, denial = _statement(driver, "kesh-agency", "AFFIRMS"), _statement(driver, "kesh-agency", "DENIES")
+    before, between = _as_of(gql, aid, BEFORE), _as_of(gql, aid, BETWEEN)
+    after, now = _as_of(gql, aid, AFTER), _as_of(gql, aid, None)
+    assert before["status"] == before["statusReason"]["status"] == "SELF_CLAIMED"
+    assert [s["id"] for s in before["statements"]] == [claim]
+    assert between["status"] == "UNVERIFIED" and between["statusReason"]["superseded"] == []
+    assert len(between["statements"]) == 2  # the observers' undated note is left out as of a day
+    for state in (after, now):
+        assert state["status"] == state["statusReason"]["status"] == "CONTESTED"
+        assert state["statusReason"]["superseded"] == [claim]
+        assert f"superseded {claim} (kesh-agency, retracted by {denial})" in state["statusReason"]["summary"]
+    assert len(after["statements"]) == 3 and len(now["statements"]) == 4  # retracted, still shown
+    assert all(s["recordedAt"] for s in now["statements"])
+    # the network: the claim's CLAIMS_RESPONSIBILITY is gone, the denial contradicts both accusers
+    assert _edges(gql, BETWEEN) == {("varn-ministry", "ACCUSES", "kesh-agency")}
+    assert _edges(gql, AFTER) == {
+        ("varn-ministry", "ACCUSES", "kesh-agency"), ("lake-mission", "ACCUSES", "kesh-agency"),
+        ("kesh-agency", "CONTRADICTS", "varn-ministry"), ("kesh-agency", "CONTRADICTS", "lake-mission"),
+    }  # fmt: skip
+    stored = _edges(gql, None)
+    assert ("kesh-agency", "DENIES_INVOLVEMENT", "dorn-depot-strike") in stored
+    assert not any(t == "CLAIMS_RESPONSIBILITY" for _, t, _ in stored)
+    assert stored - {("kesh-agency", "DENIES_INVOLVEMENT", "dorn-depot-strike")} == _edges(gql, AFTER)
+
+
+def test_the_timeline_keeps_the_retracted_claim_and_names_its_retraction(
+    gql: GraphQL, load: Loader, driver: Driver
+) -> None:
+    load(*FILES)
+    aid = _allegation_id(gql)
+    body = gql(
+        """query($id: ID!) { allegation(id: $id) { timeline { statementId stance voice statedOn recordedAt
+             superseded supersededBy statement { quote } } } }""",
+        {"id": aid},
+    )
+    assert "errors" not in body, body
+    timeline = body["data"]["allegation"]["timeline"]
+    assert [(e["voice"], e["stance"], e["statedOn"], e["superseded"]) for e in timeline] == [
+        ("kesh-agency", "AFFIRMS", "2032-03-02", True),
+        ("varn-ministry", "AFFIRMS", "2032-03-03", False),
+        ("kesh-agency", "DENIES", "2032-03-10", False),
+        ("lake-mission", "AFFIRMS", None, False),
+    ]
+    assert timeline[0]["supersededBy"] == timeline[2]["statementId"] == _statement(driver, "kesh-agency", "DENIES")
+    assert timeline[0]["statement"]["quote"] == "its units struck the Dorn fuel depot"
+    assert all(e["recordedAt"] for e in timeline)
+    early = gql("""query($id: ID!) { allegation(id: $id, asOf: "2032-03-05") { timeline { voice superseded } } }""",
+                {"id": aid})  # fmt: skip
+    assert early["data"]["allegation"]["timeline"] == [
+        {"voice": "kesh-agency", "superseded": False},
+        {"voice": "varn-ministry", "superseded": False},
+    ]
+
+
+def test_a_reload_changes_nothing_and_any_order_gives_the_same_graph(
+    load: Loader, driver: Driver, store: Store
+) -> None:
+    load(*FILES)
+    before = snapshot(driver)
+    again = load(*FILES)
+    assert not again.changed
+    assert snapshot(driver) == before  # recorded_at included: set when first written, kept
+    assert derived.check(store) == []
+    driver.execute_query("MATCH (n) DETACH DELETE n")
+    for file in reversed(FILES):  # the retraction recorded first, the claim it retracts last
+        load(file)
+    assert derived.check(store) == []
+    assert snapshot(driver, transaction_time=False) == snapshot_without_time(before)
+
+
+def test_analyze_as_of(load: Loader, store: Store) -> None:
+    load(*FILES)
+    early = project(store, NetworkFilter(as_of=dt.date(2032, 3, 5)))
+    late = project(store, NetworkFilter(as_of=dt.date(2032, 3, 10)))
+    (info,) = early.graph["allegations"].values()
+    assert info.status == "UNVERIFIED" and early.graph["undated_left_out"] == 1
+    assert late.graph["allegations"][info.id].status == "CONTESTED"
+    assert {(a, b, k) for a, b, k in early.edges(keys=True)} == {("varn-ministry", "kesh-agency", "ACCUSES")}
+    assert ("kesh-agency", "varn-ministry", "CONTRADICTS") in set(late.edges(keys=True))
+    # --status selects by the status of that day, not today's
+    contested = (AllegationStatus.CONTESTED,)
+    assert project(store, NetworkFilter(as_of=dt.date(2032, 3, 5), statuses=contested)).number_of_edges() == 0
+    assert project(store, NetworkFilter(as_of=dt.date(2032, 3, 10), statuses=contested)).number_of_edges() == 4
+    done = run_cli("analyze", "contested", "--as-of", BETWEEN, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    assert "as of 2032-03-05: 1 undated statement(s) left out" in done.stderr
+    wrong = run_cli("analyze", "camps", "--from", AFTER, "--as-of", BEFORE)
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert "--from 2032-03-10 is after --as-of 2032-03-02" in wrong.stderr + wrong.stdout
