@@ -12,7 +12,7 @@ from actorgraph.model.vocabulary import AllegationStatus
 from actorgraph.store import derived
 from actorgraph.store.core import Store
 from tests.support.cli import run_cli
-from tests.support.graph import Loader, snapshot
+from tests.support.graph import Loader, snapshot, write_dossier
 from tests.support.http import GraphQL
 from tests.support.paths import DATA
 
@@ -151,3 +151,41 @@ def test_analyze_as_of(load: Loader, store: Store) -> None:
     wrong = run_cli("analyze", "camps", "--from", AFTER, "--as-of", BEFORE)
     assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
     assert "--from 2032-03-10 is after --as-of 2032-03-02" in wrong.stderr + wrong.stdout
+
+
+LEADER_CASE = """
+source:
+  id: ridge-report
+  kind: REPORT
+  title: Ridge report (invented test source)
+  published_on: 2032-04-06
+  text: "Tam Orel said the Ridge Group struck the mill. Days later Orel was named the Ridge Group's leader."
+actors:
+  - {id: tam-orel, name: Tam Orel, kind: PERSON}
+  - {id: ridge-group, name: Ridge Group, kind: ARMED_GROUP}
+events:
+  - {id: mill-strike, name: Strike on the mill, kind: ATTACK, start_date: 2032-03-30}
+allegations:
+  - {id: ridge-struck-mill, subject: ridge-group, predicate: CARRIED_OUT, object: mill-strike,
+     summary: The Ridge Group struck the mill.}
+  - {id: orel-leads-ridge, subject: tam-orel, predicate: LEADS, object: ridge-group,
+     summary: Tam Orel leads the Ridge Group.}
+statements:
+  - {speaker: tam-orel, allegation: ridge-struck-mill, stance: AFFIRMS, stated_on: 2032-04-01,
+     quote: the Ridge Group struck the mill}
+  - {speaker: tam-orel, allegation: orel-leads-ridge, stance: AFFIRMS, stated_on: 2032-04-05,
+     quote: Orel was named the Ridge Group's leader}
+"""
+
+
+def test_own_side_as_of_a_day_is_that_day_s(load: Loader, store: Store, driver: Driver, tmp_path: Any) -> None:
+    """A speaker who becomes the subject's leader later claims, as of that later day, for its own side."""
+    load(write_dossier(tmp_path, LEADER_CASE))
+    query = "MATCH (a:Allegation {predicate: 'CARRIED_OUT'})-[:SUBJECT]->(:Actor {id: 'ridge-group'}) RETURN a.id AS id"
+    aid = str(driver.execute_query(query).records[0]["id"])
+    assert derived.status_reasons(store, [aid], dt.date(2032, 4, 2))[aid].status is AllegationStatus.UNVERIFIED
+    assert derived.status_reasons(store, [aid], dt.date(2032, 4, 5))[aid].status is AllegationStatus.SELF_CLAIMED
+    early = project(store, NetworkFilter(as_of=dt.date(2032, 4, 2)))
+    assert ("tam-orel", "ridge-group", "ACCUSES") in set(early.edges(keys=True))
+    late = project(store, NetworkFilter(as_of=dt.date(2032, 4, 5)))
+    assert not any(k == "ACCUSES" for _, _, k in late.edges(keys=True))

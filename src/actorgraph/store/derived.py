@@ -287,6 +287,9 @@ def check(store: Store, *, limit: int = 20) -> list[str]:
 
 def _reasons(tx: Tx, ids: list[str], as_of: dt.date | None) -> dict[str, StatusReason]:
     accounts = read_accounts(tx, ids, as_of)
+    if as_of is not None:
+        actors = {who for pair in side_pairs(accounts) for who in pair}
+        return explain_statuses(accounts, links_as_of(tx, actors, as_of))
     return explain_statuses(accounts, linked(tx, side_pairs(accounts)))
 
 
@@ -298,7 +301,7 @@ def status_reasons(
     Not stored: a reason names voices and origins that any later statement may change, and it is cheap to
     derive for the few allegations a reader looks at (one read: their accounts and own-side links).
     ``as_of``: the status as of the end of that day, from the statements stated by then (an allegation
-    nobody had spoken of yet has no reason); own side is decided by the structural links as they stand.
+    nobody had spoken of yet has no reason), own side by the structural links of that day too.
     """
     ids = sorted(set(allegation_ids))
     return store.read(_reasons, ids, as_of) if ids else {}
@@ -321,13 +324,18 @@ def timelines(store: Store, allegation_ids: Collection[str], as_of: dt.date | No
     return store.read(_timelines, ids, as_of) if ids else {}
 
 
-def structural_links(tx: Tx, actors: Iterable[str]) -> Links:
-    """Pairs bound into one side by an affirmed PART_OF / SPEAKS_FOR / LEADS touching ``actors``."""
+def links_as_of(tx: Tx, actors: Iterable[str], day: dt.date) -> Links:
+    """Pairs bound into one side touching ``actors`` as of the end of ``day``: by a structural allegation
+    affirmed by then and not retracted by then (the rules applied to the statements stated by then)."""
     predicates = sorted(p.value for p in STRUCTURAL_PREDICATES)
-    return {
-        frozenset((rec["a"], rec["b"]))
-        for rec in tx.run("structural_links", actors=sorted(set(actors)), predicates=predicates)
-    }
+    records = tx.run("structural_accounts", actors=sorted(set(actors)), predicates=predicates, as_of=day)
+    return structural_pairs(current([Account.from_mapping(rec) for rec in records]))
+
+
+def structural_links(tx: Tx, actors: Iterable[str]) -> Links:
+    """Pairs bound into one side touching ``actors``: by a derived PART_OF / SPEAKS_FOR / LEADS, which exists
+    exactly when an affirmed structural allegation, not retracted, links them."""
+    return {frozenset((rec["a"], rec["b"])) for rec in tx.run("structural_links", actors=sorted(set(actors)))}
 
 
 __all__ = [
@@ -340,6 +348,7 @@ __all__ = [
     "expected",
     "finish",
     "linked",
+    "links_as_of",
     "read_accounts",
     "refresh_all",
     "status_reasons",

@@ -16,7 +16,7 @@ from actorgraph.model.derivation import Account, Links, derive_relations, derive
 from actorgraph.model.network import AllegationInfo, Edge, NetworkData, NetworkFilter, edges_of
 from actorgraph.model.vocabulary import RelationType
 from actorgraph.store.core import Store, Tx
-from actorgraph.store.derived import structural_links
+from actorgraph.store.derived import links_as_of, structural_links
 from actorgraph.store.reads import to_python
 
 
@@ -66,7 +66,8 @@ def _filtered(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkD
         {r.speaker for r in rows} | {r.voice for r in rows} | {r.subject for r in rows}
         | {r.object for r in rows if not r.object_is_event}
     )  # fmt: skip
-    links = structural_links(tx, involved)
+    as_of = network_filter.as_of
+    links = structural_links(tx, involved) if as_of is None else links_as_of(tx, involved, as_of)
     undated = None
     if network_filter.as_of is not None:
         rows, allegations = _as_of(rows, allegations, links, network_filter)
