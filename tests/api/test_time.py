@@ -14,7 +14,7 @@ from actorgraph.store.core import Store
 from tests.support.cli import run_cli
 from tests.support.graph import Loader, snapshot, write_dossier
 from tests.support.http import GraphQL
-from tests.support.paths import DATA
+from tests.support.paths import DATA, EXPLORE
 
 CASE = DATA / "retraction"
 FILES = [CASE / "kesh-claim.yaml", CASE / "varn-accusation.yaml", CASE / "kesh-retraction.yaml"]
@@ -189,3 +189,16 @@ def test_own_side_as_of_a_day_is_that_day_s(load: Loader, store: Store, driver: 
     assert ("tam-orel", "ridge-group", "ACCUSES") in set(early.edges(keys=True))
     late = project(store, NetworkFilter(as_of=dt.date(2032, 4, 5)))
     assert not any(k == "ACCUSES" for _, _, k in late.edges(keys=True))
+
+
+def test_the_browser_timeline_shows_the_retraction(load: Loader, driver: Driver) -> None:
+    load(*FILES)
+    text = (EXPLORE / "timeline.cypher").read_text(encoding="utf-8")
+    rows = [r.data() for r in driver.execute_query(text).records]
+    assert [(r["date"], r["stance"], r["superseded_by"]) for r in rows] == [
+        ("2032-03-02", "AFFIRMS", "retracted on 2032-03-10: had no part in the fire at the Dorn fuel depot"),
+        ("2032-03-03", "AFFIRMS", None),
+        ("2032-03-03", "AFFIRMS", None),  # the undated note, dated by its source's publication
+        ("2032-03-10", "DENIES", None),
+    ]
+    assert all(r["recorded_at"] for r in rows)
