@@ -108,6 +108,10 @@ def test_the_timeline_keeps_the_retracted_claim_and_names_its_retraction(
     assert timeline[0]["supersededBy"] == timeline[2]["statementId"] == _statement(driver, "kesh-agency", "DENIES")
     assert timeline[0]["statement"]["quote"] == "its units struck the Dorn fuel depot"
     assert all(e["recordedAt"] for e in timeline)
+    first = gql("""query($id: ID!) { allegation(id: $id) { timeline(limit: 1) { superseded } } }""", {"id": aid})
+    assert first["data"]["allegation"]["timeline"] == [{"superseded": True}]
+    too_many = gql("""query($id: ID!) { allegation(id: $id) { timeline(limit: 100000) { voice } } }""", {"id": aid})
+    assert too_many["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", too_many
     early = gql("""query($id: ID!) { allegation(id: $id, asOf: "2032-03-05") { timeline { voice superseded } } }""",
                 {"id": aid})  # fmt: skip
     assert early["data"]["allegation"]["timeline"] == [

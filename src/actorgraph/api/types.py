@@ -440,11 +440,12 @@ class Allegation(Node):
     @strawberry.field(
         description="Its statements in the order they were said (statedOn, undated last), then recorded "
         "(recordedAt), each marked when a later statement of the same voice retracted it (superseded: kept, "
-        "shown, but counted neither for status nor for the network)."
+        "shown, but counted neither for status nor for the network); the first `limit`."
     )
-    async def timeline(self, info: Ctx) -> list[TimelineEntry]:
+    async def timeline(self, info: Ctx, limit: int = 50) -> list[TimelineEntry]:
+        limit = page_limit(info.context.settings.api_max_page_size, limit)
         found = await asyncio.to_thread(timelines, info.context.store, [str(self.id)], self.as_of)
-        return [TimelineEntry.from_model(e) for e in found.get(str(self.id), [])]
+        return [TimelineEntry.from_model(e) for e in found.get(str(self.id), [])[:limit]]
 
     @strawberry.field(description="CAMEO 1.1b3 code of the alleged act, where one exists.")
     def cameo(self) -> str | None:
