@@ -21,8 +21,9 @@ from tests.support.paths import DATA, SEED
 
 
 def _graph(driver: Driver) -> dict[str, Any]:
-    """:func:`snapshot` with the load records' file paths left out (the two loads read other files)."""
-    graph = snapshot(driver)
+    """:func:`snapshot` with the load records' file paths and the statements' transaction times left out
+    (the two loads read other files, at other times)."""
+    graph = snapshot(driver, transaction_time=False)
     graph["nodes"] = [(labels, {k: v for k, v in props.items() if k != "file"}) for labels, props in graph["nodes"]]
     return graph
 
@@ -41,6 +42,10 @@ def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, setting
     assert report.statements == 400 + 31 and report.relations > 0
     assert report.peak_rss_mib > 0 and set(report.seconds) == {"checks", "read", "derive", "import", "schema"}
     assert derived.check(store) == []
+    times = driver.execute_query(
+        "MATCH (s:Statement) RETURN count(s) AS n, count(s.recorded_at) AS timed, count(DISTINCT s.recorded_at) AS at"
+    ).records[0]
+    assert times["n"] == times["timed"] == 400 + 31 and times["at"] == 1  # the import is one transaction time
     imported = _graph(driver)
     for part in ("nodes", "rels"):
         assert len(imported[part]) == len(online[part])

@@ -6,6 +6,7 @@ The case (``tests/data/provenance``): a Telegram post, two outlets repeating it 
 
 from __future__ import annotations
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -215,4 +216,6 @@ def test_bulk_import_files_carry_grades_and_refuse_chains(tmp_path: Path) -> Non
     assert ",E" in (out / "actor.csv").read_text(encoding="utf-8")  # the channel's default grade
     assert (out / "source.csv").read_text(encoding="utf-8").splitlines()[0].endswith("reliability")
     assert any(line.endswith(",A") for line in (out / "source.csv").read_text(encoding="utf-8").splitlines())
-    assert any(line.endswith(",2") for line in (out / "statement.csv").read_text(encoding="utf-8").splitlines())
+    statements = list(csv.DictReader((out / "statement.csv").open(encoding="utf-8")))
+    assert any(row["credibility:int"] == "2" for row in statements)
+    assert {row["recorded_at:datetime"] for row in statements} != {""}  # the import's transaction time

@@ -17,8 +17,12 @@ from actorgraph.store.cypher import query
 Loader = Callable[..., LoadReport]
 
 
-def snapshot(driver: Driver) -> dict[str, Any]:
-    """Every node and relationship with its properties, for comparing graph states exactly."""
+def snapshot(driver: Driver, *, transaction_time: bool = True) -> dict[str, Any]:
+    """Every node and relationship with its properties, for comparing graph states exactly.
+
+    ``transaction_time=False`` leaves out the statements' ``recorded_at``, for comparing graphs built by
+    different loads (at different times); a re-load must keep it, so comparisons before and after one keep it.
+    """
     # NameKey nodes (the name index) have a `key`, every other node an `id`.
     nodes = driver.execute_query(
         "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
@@ -27,7 +31,11 @@ def snapshot(driver: Driver) -> dict[str, Any]:
         "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
         "ORDER BY a, t, b"
     ).records
-    return {"nodes": [(r["l"], r["p"]) for r in nodes], "rels": [(r["a"], r["t"], r["b"], r["p"]) for r in rels]}
+
+    def props(p: dict[str, Any]) -> dict[str, Any]:
+        return p if transaction_time else {k: v for k, v in p.items() if k != "recorded_at"}
+
+    return {"nodes": [(r["l"], props(r["p"])) for r in nodes], "rels": [(r["a"], r["t"], r["b"], r["p"]) for r in rels]}
 
 
 def write_dossier(tmp_path: Path, text: str, name: str = "case.yaml") -> Path:

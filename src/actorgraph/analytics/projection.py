@@ -83,6 +83,7 @@ def project(
     graph = build_graph(data.actors, data.edges, data.allegations)
     graph.graph["filter"] = network_filter
     graph.graph["disputed_only"] = data.disputed_only
+    graph.graph["undated_left_out"] = data.undated_left_out
     return graph
 
 

@@ -87,7 +87,7 @@ def project_windows(store: Store, network_filter: NetworkFilter, days: int, *,
     """
     from actorgraph.analytics.projection import project
 
-    first, last = stated_range(store, network_filter.date_from, network_filter.date_to)
+    first, last = stated_range(store, network_filter.date_from, network_filter.last_day)
     if first is None or last is None:
         raise UsageError(
             "--window needs dated statements and none match: give statements a `stated_on` (or widen --from/--to)."

@@ -57,6 +57,11 @@ class NetworkFilterInput:
     min_reliability: Reliability | None = strawberry.field(  # type: ignore[valid-type]
         default=None, description="Only statements whose source (else speaker) is graded this or better."
     )
+    as_of: dt.date | None = strawberry.field(
+        default=None,
+        description="What had been said by the end of this day: statements stated by then (undated ones left out), "
+        "statuses derived again from them, a later retraction not counted yet.",
+    )
 
     def to_model(self) -> NetworkFilter:
         return NetworkFilter(
@@ -65,6 +70,7 @@ class NetworkFilterInput:
             predicates=tuple(self.predicates or ()),
             statuses=tuple(self.statuses or ()),
             min_reliability=v.Reliability(self.min_reliability) if self.min_reliability else None,
+            as_of=self.as_of,
         )
 
 
@@ -327,7 +333,8 @@ class AnalyticsQuery:
         n = _limit(limit)
         rows = await _cached(info, ("contested",), network, True, contested_report)
         shown = rows[:n]
-        reasons = await asyncio.to_thread(status_reasons, info.context.store, [r.allegation for r in shown])
+        as_of = network.as_of if network else None
+        reasons = await asyncio.to_thread(status_reasons, info.context.store, [r.allegation for r in shown], as_of)
         return [
             ContestedAllegation(
                 **{**asdict(r), "reason": reasons[r.allegation].summary if r.allegation in reasons else ""}

@@ -296,6 +296,8 @@ async def execute(
                 args = get_argument_values(query_type.fields[node.name.value], node, coerced)
             except GraphQLError as exc:
                 raise Ineligible from exc
+            if args.get("asOf") is not None:  # read as of a day: derived again, not a look-ahead read
+                raise Ineligible
             selected = convert_selections(info, [node])[0]  # type: ignore[arg-type]
             assert isinstance(selected, SelectedField)
             check_root(selected)

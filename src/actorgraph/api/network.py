@@ -9,6 +9,8 @@ e.g. the names behind the ids a report returns.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
+import itertools
 from typing import TYPE_CHECKING, Annotated, Any
 
 import networkx as nx
@@ -52,6 +54,74 @@ def network_view(graph: nx.MultiDiGraph, types: set[str] | None) -> GraphView:
         if types is None or n in linked
     ]
     return GraphView(nodes=nodes, edges=edges)
+
+
+def as_of_network(ctx: Any, day: dt.date) -> nx.MultiDiGraph:
+    """The actor network as of the end of ``day`` (re-derived from the statements stated by then), from the
+    cache the analytics reports share. Blocking: call it off the event loop."""
+    filters = NetworkFilter(as_of=day)
+    version = ctx.store.version()
+    graph: nx.MultiDiGraph = PROJECTIONS.get_or_compute(
+        ("projection", filters, False), version, lambda: project(ctx.store, filters, accounts=False)
+    )
+    return graph
+
+
+def _edge(graph: nx.MultiDiGraph, u: str, v: str, key: str) -> dict[str, Any]:
+    data = graph[u][v][key]
+    return {"source": u, "target": v, "type": data["type"], "count": data.get("weight"),
+            "statements": data.get("statements") or []}  # fmt: skip
+
+
+def neighborhood_edges(graph: nx.MultiDiGraph, start: str, depth: int, types: list[str]) -> list[dict[str, Any]]:
+    """The edges of ``types`` within ``depth`` hops of ``start`` (either direction), as ``expand_frontier`` rows
+    with their direction seen from the hop they were reached by."""
+    wanted = set(types)
+    seen, frontier = {start}, [start]
+    out: list[dict[str, Any]] = []
+    for _ in range(depth):
+        reached: set[str] = set()
+        for node in frontier:
+            if node not in graph:
+                continue
+            for u, v, key in [*graph.out_edges(node, keys=True), *graph.in_edges(node, keys=True)]:
+                if key not in wanted:
+                    continue
+                e = _edge(graph, u, v, key)
+                e["direction"] = "OUT" if u == node else "IN"
+                out.append(e)
+                reached.add(v if u == node else u)
+        frontier = sorted(reached - seen)
+        seen |= reached
+        if not frontier:
+            break
+    return out
+
+
+def path_edges(
+    graph: nx.MultiDiGraph, source: str, target: str, max_length: int, types: list[str], limit: int
+) -> list[dict[str, Any]]:
+    """The edges of up to ``limit`` shortest paths of ``types`` (either direction) no longer than ``max_length``."""
+    wanted = set(types)
+    view = nx.Graph()
+    view.add_nodes_from(graph.nodes)
+    view.add_edges_from((u, v) for u, v, key in graph.edges(keys=True) if key in wanted)
+    if source not in view or target not in view:
+        return []
+    try:
+        found = list(itertools.islice(nx.all_shortest_paths(view, source, target), limit))
+    except nx.NetworkXNoPath:
+        return []
+    out: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for nodes in found:
+        if len(nodes) - 1 > max_length:
+            continue
+        for a, b in itertools.pairwise(nodes):
+            for u, v in ((a, b), (b, a)):
+                for key in graph[u][v] if graph.has_edge(u, v) else ():
+                    if key in wanted:
+                        out.setdefault((u, key, v), _edge(graph, u, v, key))
+    return list(out.values())
 
 
 @strawberry.type

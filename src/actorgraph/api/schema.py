@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 from strawberry.extensions.base_extension import SchemaExtension
@@ -31,6 +31,7 @@ from actorgraph.api.enums import (
 from actorgraph.api.errors import BAD_USER_INPUT, NOT_FOUND, CodedError
 from actorgraph.api.exports import Exports
 from actorgraph.api.limits import limit_extensions
+from actorgraph.api.network import as_of_network, neighborhood_edges, path_edges
 from actorgraph.api.types import (
     Actor,
     Allegation,
@@ -44,6 +45,7 @@ from actorgraph.api.types import (
 from actorgraph.settings import Settings
 from actorgraph.store import mutations
 from actorgraph.store.core import Tx
+from actorgraph.store.derived import status_reasons
 
 R = TypeVar("R")
 MAX_GRAPH_DEPTH = 4
@@ -144,6 +146,15 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
 
 # --- queries -------------------------------------------------------------------------------------
 
+#: The ``asOf`` argument of the network views (one description, one type).
+AsOf = Annotated[
+    dt.date | None,
+    strawberry.argument(
+        description="The actor network as of the end of this day: re-derived from the statements stated by then "
+        "(undated ones left out, a later retraction not counted yet); events are left out, as in analytics."
+    ),
+]
+
 
 @strawberry.type
 class Query:
@@ -155,9 +166,20 @@ class Query:
     async def actor(self, info: Ctx, id: strawberry.ID) -> Actor | None:
         return await roots.by_id(info.context, _selections(info), str(id), "Actor")  # type: ignore[no-any-return]
 
-    @strawberry.field
-    async def allegation(self, info: Ctx, id: strawberry.ID) -> Allegation | None:
-        return await roots.by_id(info.context, _selections(info), str(id), "Allegation")  # type: ignore[no-any-return]
+    @strawberry.field(
+        description="An allegation by id; `asOf` reads it as of the end of that day: its status, statusReason, "
+        "statements and timeline from the statements stated by then (undated ones left out), retractions included."
+    )
+    async def allegation(self, info: Ctx, id: strawberry.ID, as_of: dt.date | None = None) -> Allegation | None:
+        if as_of is None:
+            return await roots.by_id(info.context, _selections(info), str(id), "Allegation")  # type: ignore[no-any-return]
+        node = await load_node(info, str(id), "Allegation")
+        if not isinstance(node, Allegation):
+            return None
+        reason = (await asyncio.to_thread(status_reasons, info.context.store, [str(id)], as_of)).get(str(id))
+        node.as_of, node.as_of_reason = as_of, reason
+        node.status = reason.status if reason is not None else None
+        return node
 
     @strawberry.field
     async def actors(
@@ -254,12 +276,16 @@ class Query:
         actor_id: strawberry.ID,
         depth: int = 1,
         relation_types: list[RelationType] | None = None,  # type: ignore[valid-type]
+        as_of: AsOf = None,
     ) -> GraphView:
         if not 1 <= depth <= MAX_GRAPH_DEPTH:
             raise CodedError(f"depth must be between 1 and {MAX_GRAPH_DEPTH}", BAD_USER_INPUT)
         if await load_node(info, actor_id, "Actor") is None:
             raise CodedError(f"actorId: no actor {actor_id!r}", NOT_FOUND)
         types = _types(relation_types)
+        if as_of is not None:
+            graph = await asyncio.to_thread(as_of_network, info.context, as_of)
+            return await _graph_view(info, neighborhood_edges(graph, str(actor_id), depth, types), [str(actor_id)])
         seen = {str(actor_id)}
         frontier = [str(actor_id)]
         edges: list[dict[str, Any]] = []
@@ -282,12 +308,17 @@ class Query:
         to_id: strawberry.ID,
         max_length: int = 4,
         relation_types: list[RelationType] | None = None,  # type: ignore[valid-type]
+        as_of: AsOf = None,
     ) -> GraphView:
         if not 1 <= max_length <= MAX_PATH_LENGTH:
             raise CodedError(f"maxLength must be between 1 and {MAX_PATH_LENGTH}", BAD_USER_INPUT)
-        edges = await asyncio.to_thread(
-            info.context.reader.shortest_paths, str(from_id), str(to_id), max_length, _types(relation_types), 25
-        )
+        if as_of is not None:
+            graph = await asyncio.to_thread(as_of_network, info.context, as_of)
+            edges = path_edges(graph, str(from_id), str(to_id), max_length, _types(relation_types), 25)
+        else:
+            edges = await asyncio.to_thread(
+                info.context.reader.shortest_paths, str(from_id), str(to_id), max_length, _types(relation_types), 25
+            )
         _orient(edges, str(from_id))
         return await _graph_view(info, edges, [])
 

@@ -26,7 +26,7 @@ from actorgraph.api.enums import (
 from actorgraph.api.errors import BAD_USER_INPUT, CodedError
 from actorgraph.api.lookahead import Keys, reliability_grades
 from actorgraph.model import vocabulary as v
-from actorgraph.store.derived import status_reasons
+from actorgraph.store.derived import status_reasons, timelines
 from actorgraph.store.reads import AllegationsKey, Row, StatementsKey
 from actorgraph.store.tree import TreeNode
 
@@ -132,7 +132,9 @@ async def _statements(
 
     ``min_reliability`` keeps the statements whose source is graded that well or better (the speaker's default
     grade standing in for an ungraded source), so an analyst can read only what B-or-better sources report.
+    An allegation read ``asOf`` a day lists only the statements stated by then.
     """
+    as_of: dt.date | None = getattr(owner, "as_of", None)
     pre: Prefetch | None = owner.pre
     if pre is not None:
         fetched = pre.statements(type(owner).__name__, str(info.path.key))
@@ -145,6 +147,7 @@ async def _statements(
         stance.value if stance else None,
         page_limit(info.context.settings.api_max_page_size, limit),
         reliability_grades(min_reliability),
+        as_of,
     )
     rows = await info.context.loaders.statements.load(key)
     info.context.loaders.prime("Statement", rows)
@@ -337,6 +340,10 @@ class StatusReason:
         description="Voices not counted: copies of an origin already counted, the subject's own side."
     )
     denying: list[strawberry.ID] = strawberry.field(description="Voices that deny it.")
+    superseded: list[strawberry.ID] = strawberry.field(
+        default_factory=list,
+        description="Statements not counted because a later statement of the same voice retracted them.",
+    )
 
     @classmethod
     def from_model(cls, reason: Any) -> StatusReason:
@@ -350,6 +357,40 @@ class StatusReason:
             counted=[voice(v) for v in reason.counted],
             discounted=[voice(v) for v in reason.discounted],
             denying=[strawberry.ID(d) for d in reason.denying],
+            superseded=[strawberry.ID(sid) for sid, _, _ in reason.superseded],
+        )
+
+
+@strawberry.type(description="One statement on an allegation's timeline: when said and recorded, and if retracted.")
+class TimelineEntry:
+    statement_id: strawberry.ID
+    stance: Stance  # type: ignore[valid-type]
+    voice: strawberry.ID = strawberry.field(description="The actor it counts for (the institution spoken for).")
+    speaker_id: strawberry.ID
+    stated_on: dt.date | None = strawberry.field(description="When it was said (valid time).")
+    recorded_at: dt.datetime | None = strawberry.field(description="When it was recorded (transaction time, UTC).")
+    superseded: bool = strawberry.field(
+        description="Retracted: a later statement of the same voice took the opposite stance, so this one no "
+        "longer counts (it is kept, never deleted)."
+    )
+    superseded_by: strawberry.ID | None = strawberry.field(description="The statement that retracted it.")
+
+    @strawberry.field(description="The statement itself.")
+    async def statement(self, info: Ctx) -> Statement | None:
+        node = await load_node(info, str(self.statement_id), "Statement")
+        return node if isinstance(node, Statement) else None
+
+    @classmethod
+    def from_model(cls, entry: Any) -> TimelineEntry:
+        return cls(
+            statement_id=strawberry.ID(entry.statement),
+            stance=v.Stance(entry.stance),
+            voice=strawberry.ID(entry.voice),
+            speaker_id=strawberry.ID(entry.speaker),
+            stated_on=entry.stated_on,
+            recorded_at=entry.recorded_at,
+            superseded=entry.superseded,
+            superseded_by=strawberry.ID(entry.superseded_by) if entry.superseded_by else None,
         )
 
 
@@ -364,6 +405,10 @@ class Allegation(Node):
     verdict_source: str | None
     subject_id: strawberry.Private[str]
     object_id: strawberry.Private[str]
+    #: Read as of the end of this day (``allegation(id, asOf)``): status, reason, statements and timeline.
+    as_of: strawberry.Private[dt.date | None] = None
+    #: The status reason as of that day, derived when the allegation was read.
+    as_of_reason: strawberry.Private[Any] = None
 
     @classmethod
     def from_row(cls, row: Row) -> Allegation:
@@ -386,9 +431,21 @@ class Allegation(Node):
         "claims not counted (the status rule run again on its statements)."
     )
     async def status_reason(self, info: Ctx) -> StatusReason | None:
-        reasons = await asyncio.to_thread(status_reasons, info.context.store, [str(self.id)])
-        found = reasons.get(str(self.id))
+        if self.as_of is not None:
+            found = self.as_of_reason
+        else:
+            found = (await asyncio.to_thread(status_reasons, info.context.store, [str(self.id)])).get(str(self.id))
         return StatusReason.from_model(found) if found is not None else None
+
+    @strawberry.field(
+        description="Its statements in the order they were said (statedOn, undated last), then recorded "
+        "(recordedAt), each marked when a later statement of the same voice retracted it (superseded: kept, "
+        "shown, but counted neither for status nor for the network); the first `limit`."
+    )
+    async def timeline(self, info: Ctx, limit: int = 50) -> list[TimelineEntry]:
+        limit = page_limit(info.context.settings.api_max_page_size, limit)
+        found = await asyncio.to_thread(timelines, info.context.store, [str(self.id)], self.as_of)
+        return [TimelineEntry.from_model(e) for e in found.get(str(self.id), [])[:limit]]
 
     @strawberry.field(description="CAMEO 1.1b3 code of the alleged act, where one exists.")
     def cameo(self) -> str | None:
@@ -447,6 +504,11 @@ class Statement(Node):
         description="Information credibility on the Admiralty scale: 1 confirmed, 2 probably true, 3 possibly true, "
         "4 doubtful, 5 improbable, 6 cannot be judged. Graded by analysts."
     )
+    recorded_at: dt.datetime | None = strawberry.field(
+        default=None,
+        description="Transaction time: when the statement was first written to the graph (UTC; a re-load keeps it). "
+        "`statedOn` is when it was said.",
+    )
     speaker_id: strawberry.Private[str]
     allegation_id: strawberry.Private[str]
     source_id: strawberry.Private[str]
@@ -470,6 +532,7 @@ class Statement(Node):
             confidence=row.get("confidence"),
             note=row.get("note"),
             credibility=row.get("credibility"),
+            recorded_at=row.get("recorded_at"),
             speaker_id=row.get("speaker", ""),
             allegation_id=row.get("allegation", ""),
             source_id=row.get("source", ""),

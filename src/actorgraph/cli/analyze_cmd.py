@@ -120,11 +120,11 @@ def compute_series(report: str, graphs: Any, *, seed: int, by: str, include_repo
     return camps_over_time(graphs, by=basis_of(report, by), seed=seed, include_reporters=include_reporters)  # type: ignore[arg-type]
 
 
-def with_reasons(store: Store, rows: list[Any], limit: int) -> list[Any]:
-    """The contested rows with why each allegation has its status (one read for the rows shown)."""
+def with_reasons(store: Store, rows: list[Any], limit: int, as_of: dt.date | None = None) -> list[Any]:
+    """The contested rows with why each allegation has its status (one read for the rows shown), as of a day."""
     from actorgraph.store.derived import status_reasons
 
-    reasons = status_reasons(store, [r.allegation for r in rows[:limit]])
+    reasons = status_reasons(store, [r.allegation for r in rows[:limit]], as_of)
     return [dataclasses.replace(r, reason=reasons[r.allegation].summary) if r.allegation in reasons else r
             for r in rows]  # fmt: skip
 
@@ -353,6 +353,14 @@ def register(app: typer.Typer) -> None:
         date_to: Annotated[
             str | None, typer.Option("--to", help="Only statements stated on/before YYYY-MM-DD.")
         ] = None,
+        as_of: Annotated[
+            str | None,
+            typer.Option(
+                "--as-of",
+                help="What had been said by YYYY-MM-DD: statements stated by then, statuses derived again from "
+                "them (a later retraction does not count yet); undated statements are left out and counted.",
+            ),
+        ] = None,
         predicate: Annotated[
             list[str] | None, typer.Option("--predicate", "-p", help="Only allegations of this predicate (repeatable).")
         ] = None,
@@ -398,6 +406,7 @@ def register(app: typer.Typer) -> None:
             min_reliability=(
                 _choices([min_reliability], Reliability, "--min-reliability")[0] if min_reliability else None
             ),
+            as_of=_date(as_of, "--as-of"),
         )
         network_filter.check()
         if radius < 1:
@@ -421,7 +430,7 @@ def register(app: typer.Typer) -> None:
                 result = compute(report, graph, names, seed=seed, samples=samples, radius=radius, by=by,
                                  include_reporters=include_reporters)  # fmt: skip
                 if report == "contested":
-                    result = with_reasons(store, result, limit)
+                    result = with_reasons(store, result, limit, network_filter.as_of)
                 if write_back:
                     from actorgraph.analytics.writeback import write_back as store_scores
 
@@ -437,3 +446,6 @@ def register(app: typer.Typer) -> None:
             err_console.print(f"picture: {saved}")
         if written is not None:
             err_console.print(f"wrote {report} scores on {written} actor(s)")
+        if network_filter.as_of is not None and graph.graph.get("undated_left_out") is not None:
+            left_out = graph.graph["undated_left_out"]
+            err_console.print(f"as of {network_filter.as_of}: {left_out} undated statement(s) left out")

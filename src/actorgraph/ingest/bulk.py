@@ -17,6 +17,7 @@ can go into (not a remote server, an empty database) are here too, for the comma
 
 from __future__ import annotations
 
+import datetime as dt
 import resource
 import time
 from collections.abc import Callable, Sequence
@@ -65,8 +66,10 @@ class BulkReport:
 class _Builder:
     """Turns checked dossiers into import rows as they come; keeps what the derivation needs."""
 
-    def __init__(self, out: ImportFiles) -> None:
+    def __init__(self, out: ImportFiles, recorded_at: str) -> None:
         self.out = out
+        #: The import's time: every statement's ``recorded_at`` (the import is the transaction that writes them).
+        self.recorded_at = recorded_at
         self.names = NameIndex()
         self.actors: dict[str, list[Any]] = {}  # id -> [props, aliases, name keys]
         self.events: dict[str, Row] = {}
@@ -185,7 +188,8 @@ class _Builder:
         self.statement_seen.add(sid)
         pr = row["props"]
         self.out.write("statement", [sid, pr["stance"], pr["quote"], pr["start"], pr["end"], pr["stated_on"],
-                                     pr["medium"], pr["confidence"], pr["note"], pr["credibility"]])  # fmt: skip
+                                     pr["medium"], pr["confidence"], pr["note"], pr["credibility"],
+                                     self.recorded_at])  # fmt: skip
         self.out.write("made", [row["speaker"], sid])
         self.out.write("on", [sid, row["allegation"]])
         self.out.write("reported_in", [sid, row["source"]])
@@ -292,7 +296,8 @@ def write_import(
             [Problem(", ".join(map(str, paths)) or ".", "", "no dossier (*.yaml, *.yml, *.jsonl) found here")]
         )
     out = ImportFiles(folder)
-    builder = _Builder(out)
+    now = dt.datetime.now(dt.UTC)
+    builder = _Builder(out, now.isoformat(timespec="milliseconds").replace("+00:00", "Z"))
     problems: list[Problem] = []
     try:
         for done, file in enumerate(files, start=1):

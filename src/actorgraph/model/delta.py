@@ -34,6 +34,7 @@ from actorgraph.model.derivation import (
     derive_relations,
     is_own_side,
 )
+from actorgraph.model.timeline import current
 from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType, Stance
 
 #: One derived relationship: its type, its source actor and its target (actor or event).
@@ -146,6 +147,7 @@ def relation_changes(old: Sequence[Account], new: Sequence[Account], links_old: 
     >>> sorted((k[0].value, k[1], k[2], sorted(c.added)) for k, c in changes.items())
     [('CONTRADICTS', 'hur', 'kremlin', ['s1', 's2'])]
     """
+    old, new = current(old), current(new)  # per allegation: a retraction moves evidence like any change
     changes = _per_account(old, new, links_old, links_new)
     for key, change in _contradictions(old, new).items():
         merged = changes[key]

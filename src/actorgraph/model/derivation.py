@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from actorgraph.model.status import Position, StatusReason, explain_status
+from actorgraph.model.status import Position, StatusReason, explain_status, with_superseded
+from actorgraph.model.timeline import current, superseded
 from actorgraph.model.vocabulary import (
     ACCUSATION_PREDICATES,
     RELATION_PREDICATES,
@@ -150,11 +151,23 @@ def position(account: Account, links: Links) -> Position:
 
 
 def explain_statuses(accounts: Iterable[Account], links: Links) -> dict[str, StatusReason]:
-    """Status and its reason per allegation id (:func:`~actorgraph.model.status.explain_status`)."""
+    """Status and its reason per allegation id (:func:`~actorgraph.model.status.explain_status`).
+
+    Superseded statements (:mod:`actorgraph.model.timeline`) count for nothing; the reason names them.
+    """
+    accounts = list(accounts)
+    retracted = superseded(accounts)
     by_allegation: dict[str, list[Position]] = defaultdict(list)
+    gone: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for acc in accounts:
-        by_allegation[acc.allegation].append(position(acc, links))
-    return {aid: explain_status(ps) for aid, ps in by_allegation.items()}
+        if acc.statement in retracted:
+            gone[acc.allegation].append((acc.statement, acc.voice, retracted[acc.statement]))
+        else:
+            by_allegation[acc.allegation].append(position(acc, links))
+    return {
+        aid: with_superseded(explain_status(by_allegation.get(aid, ())), gone.get(aid, ()))
+        for aid in by_allegation.keys() | gone.keys()
+    }
 
 
 def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
@@ -186,6 +199,7 @@ def derive_relations(accounts: Sequence[Account], links: Links) -> Relations:
     CONTRADICTS tass wire
     REPORTS wire legion
     """
+    accounts = current(accounts)  # a retracted statement supports nothing (model/timeline.py)
     out: Relations = defaultdict(lambda: defaultdict(Relation))
     by_allegation: dict[str, list[Account]] = defaultdict(list)
     for acc in accounts:

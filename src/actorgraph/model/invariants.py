@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
 from actorgraph.model.ids import name_key
+from actorgraph.model.timeline import current
 from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, RelationType, Stance, is_reporting
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
@@ -179,10 +180,10 @@ def check_graph(facts: GraphFacts) -> CheckReport:
 
 
 def links_of(accounts: list[Account]) -> Links:
-    """Pairs bound into one side: subject and object of an affirmed PART_OF / SPEAKS_FOR / LEADS."""
+    """Pairs bound into one side: subject and object of an affirmed PART_OF / SPEAKS_FOR / LEADS (not retracted)."""
     return {
         frozenset((a.subject, a.object))
-        for a in accounts
+        for a in current(accounts)
         if a.predicate in STRUCTURAL_PREDICATES and a.stance is Stance.AFFIRMS and not a.object_is_event
     }
 

@@ -33,28 +33,42 @@ class NetworkFilter:
     #: Only statements whose source is graded this or better (the speaker's default grade where the
     #: source has none); an ungraded statement is left out, since nobody vouched for it.
     min_reliability: Reliability | None = None
+    #: What had been said by the end of this day: statements stated by then (undated ones left out), with
+    #: statuses derived again from them, so ``statuses`` selects by the status as of that day.
+    as_of: dt.date | None = None
 
     @property
     def active(self) -> bool:
-        return bool(self.date_from or self.date_to or self.predicates or self.statuses or self.min_reliability)
+        return bool(
+            self.date_from or self.date_to or self.predicates or self.statuses or self.min_reliability or self.as_of
+        )
 
     @property
     def dated(self) -> bool:
-        return self.date_from is not None or self.date_to is not None
+        return self.date_from is not None or self.date_to is not None or self.as_of is not None
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The last day a statement may be stated on: the earlier of ``date_to`` and ``as_of``."""
+        ends = [d for d in (self.date_to, self.as_of) if d is not None]
+        return min(ends) if ends else None
 
     def params(self) -> dict[str, Any]:
         """The parameters of the filtered account queries (open ends become far dates)."""
         return {
             "date_from": self.date_from or _FAR_PAST,
-            "date_to": self.date_to or _FAR_FUTURE,
+            "date_to": self.last_day or _FAR_FUTURE,
             "predicates": sorted(p.value for p in self.predicates) or None,
-            "statuses": sorted(s.value for s in self.statuses) or None,
+            # as of a day, statuses are those of that day: selected after they are derived again
+            "statuses": (sorted(s.value for s in self.statuses) or None) if self.as_of is None else None,
             "grades": [g.value for g in reliability_at_least(self.min_reliability)] if self.min_reliability else None,
         }
 
     def check(self) -> None:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise UsageError(f"--from {self.date_from} is after --to {self.date_to}: give the earlier date first.")
+        if self.date_from and self.as_of and self.date_from > self.as_of:
+            raise UsageError(f"--from {self.date_from} is after --as-of {self.as_of}: give the earlier date first.")
 
 
 @dataclass
@@ -101,6 +115,8 @@ class NetworkData:
     allegations: dict[str, AllegationInfo] | None = None
     #: True when ``allegations`` holds only those both affirmed and denied (all the reports need unfiltered).
     disputed_only: bool = False
+    #: Read as of a day: how many undated statements were left out (nothing says they had been said by then).
+    undated_left_out: int | None = None
 
 
 __all__ = ["AllegationInfo", "Edge", "NetworkData", "NetworkFilter", "edges_of"]

@@ -111,6 +111,13 @@ class Rebuild:
         self.speaker = np.asarray(corpus.speaker, dtype=np.int64)
         self.denies = np.asarray(corpus.denies, dtype=bool)
         self.date = np.asarray(corpus.date, dtype=np.int64)
+        self.ids = corpus.statement_ids
+        gone = self._superseded()
+        if gone.any():  # retracted statements count for nothing (model/timeline.py): drop them here
+            keep = ~gone
+            self.alleg, self.voice, self.speaker = self.alleg[keep], self.voice[keep], self.speaker[keep]
+            self.denies, self.date = self.denies[keep], self.date[keep]
+            self.ids = [corpus.statement_ids[k] for k in np.nonzero(keep)[0].tolist()]
         subject = np.asarray(corpus.subject, dtype=np.int64)
         obj = np.asarray(corpus.object, dtype=np.int64)
         pred = np.asarray(corpus.predicate, dtype=np.int64)
@@ -120,6 +127,33 @@ class Rebuild:
         self.obj_is_event = self.obj >= n_actors
         self.own = self._own_side()
         self.reporter = np.isin(self.voice, np.asarray(corpus.reporters, dtype=np.int64))
+
+    # --- retractions -----------------------------------------------------------------------------
+
+    def _superseded(self) -> npt.NDArray[np.bool_]:
+        """Per statement: retracted by its voice (``model.timeline.superseded``, in arrays).
+
+        Per (allegation, voice): when the statements of its latest dated day all take one stance, its
+        earlier dated statements of the other stance are superseded; undated ones never are.
+        """
+        n = len(self.alleg)
+        dated = self.date != _NO_DATE
+        if n == 0 or not dated.any():
+            return np.zeros(n, dtype=bool)
+        _, group = np.unique(np.stack([self.alleg, self.voice]), axis=1, return_inverse=True)
+        group = group.reshape(-1)
+        groups = int(group.max()) + 1
+        latest = np.zeros(groups, dtype=np.int64)
+        np.maximum.at(latest, group[dated], self.date[dated])
+        at_latest = dated & (self.date == latest[group])
+        denials = np.zeros(groups, dtype=np.int64)
+        affirmations = np.zeros(groups, dtype=np.int64)
+        np.add.at(denials, group[at_latest & self.denies], 1)
+        np.add.at(affirmations, group[at_latest & ~self.denies], 1)
+        now_denies = (denials > 0) & (affirmations == 0)
+        now_affirms = (affirmations > 0) & (denials == 0)
+        gone: npt.NDArray[np.bool_] = dated & ((now_denies[group] & ~self.denies) | (now_affirms[group] & self.denies))
+        return gone
 
     # --- own side -------------------------------------------------------------------------------
 
@@ -196,7 +230,7 @@ class Rebuild:
         t, s, o, st = (np.concatenate([p[i] for p in parts]) for i in range(4))
         order = np.lexsort((st, o, s, t))
         t, s, o, st = t[order].tolist(), s[order].tolist(), o[order].tolist(), st[order].tolist()
-        ids, dates = self.c.statement_ids, self.date
+        ids, dates = self.ids, self.date
         start = 0
         for i in range(1, len(t) + 1):
             if i == len(t) or (t[i], s[i], o[i]) != (t[start], s[start], o[start]):
@@ -249,7 +283,7 @@ class Rebuild:
         dg, fg = dg[pair_order], fg[pair_order]
         del pair_order
         dv, fv = voices[dg], voices[fg]
-        ids = self.c.statement_ids
+        ids = self.ids
         sorted_ids = [ids[k] for k in order.tolist()]
         dates = self.date[order]
         undated_high = np.where(dates == _NO_DATE, np.iinfo(np.int64).max, dates)

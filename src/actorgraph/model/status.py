@@ -16,7 +16,7 @@ outlet repeating a post repeats what the post said, whoever said it).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from actorgraph.model.vocabulary import AllegationStatus, Stance
 
@@ -74,6 +74,21 @@ class StatusReason:
     discounted: tuple[Voice, ...] = ()
     denying: tuple[str, ...] = ()
     summary: str = ""
+    #: Statements retracted by their own voice: (statement, voice, the statement that superseded it).
+    superseded: tuple[tuple[str, str, str], ...] = ()
+
+
+def with_superseded(reason: StatusReason, gone: Iterable[tuple[str, str, str]]) -> StatusReason:
+    """The reason with the retracted statements it did not count, named in its summary.
+
+    >>> with_superseded(StatusReason(None, summary="no statement"), [("s1", "agency", "s2")]).summary
+    'no statement; superseded s1 (agency, retracted by s2)'
+    """
+    items = tuple(sorted(gone))
+    if not items:
+        return reason
+    line = "superseded " + "; ".join(f"{sid} ({voice}, retracted by {by})" for sid, voice, by in items)
+    return replace(reason, superseded=items, summary=f"{reason.summary}; {line}")
 
 
 def _origin_names(keys: Iterable[Origin]) -> tuple[str, ...]:

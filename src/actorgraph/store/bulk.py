@@ -31,7 +31,7 @@ NODES: dict[str, list[str]] = {
     "Allegation": ["id:ID(Allegation)", "predicate", "polarity", "summary", "verdict", "verdict_rationale",
                    "verdict_source", "status"],
     "Statement": ["id:ID(Statement)", "stance", "quote", "start:int", "end:int", "stated_on:date", "medium",
-                  "confidence:double", "note", "credibility:int"],
+                  "confidence:double", "note", "credibility:int", "recorded_at:datetime"],
     "NameKey": ["key:ID(NameKey)"],
     "Dossier": ["id:ID(Dossier)", "sha256", "file", "source", "statements:string[]", "file_sha256",
                 "file_dossiers:int", "text_file"],

@@ -25,7 +25,8 @@ from typing import Any
 from actorgraph.model.delta import Changes, RelationKey, relation_changes, side_pairs, structural_pairs
 from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses, explain_statuses
 from actorgraph.model.status import StatusReason
-from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType, is_reporting
+from actorgraph.model.timeline import Entry, current, timeline
+from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, RelationType, Stance, is_reporting
 from actorgraph.store.core import Store, Tx
 
 #: The derived relationship types as query parameters (``$types``).
@@ -55,11 +56,12 @@ class Outcome:
     keys: list[RelationKey] = field(default_factory=list)
 
 
-def read_accounts(tx: Tx, allegation_ids: Collection[str]) -> list[Account]:
-    """Every account of the given allegations (none for an allegation without statements)."""
+def read_accounts(tx: Tx, allegation_ids: Collection[str], as_of: dt.date | None = None) -> list[Account]:
+    """Every account of the given allegations (none for an allegation without statements); with ``as_of``,
+    only those stated on or before that day (undated ones left out: ``model/timeline.py``)."""
     if not allegation_ids:
         return []
-    return [Account.from_mapping(rec) for rec in tx.run("accounts_of", ids=sorted(allegation_ids))]
+    return [Account.from_mapping(rec) for rec in tx.run("accounts_of", ids=sorted(allegation_ids), as_of=as_of)]
 
 
 def begin(tx: Tx, allegation_ids: Iterable[str]) -> Before:
@@ -239,8 +241,8 @@ def _all_accounts(tx: Tx) -> list[Account]:
 
 
 def expected(accounts: Sequence[Account]) -> tuple[dict[str, str | None], list[dict[str, Any]]]:
-    """Statuses and relationship rows a rebuild gives from these accounts (links from the accounts)."""
-    links = structural_pairs(accounts)
+    """Statuses and relationship rows a rebuild gives from these accounts (links from the accounts not retracted)."""
+    links = structural_pairs(current(accounts))
     statuses = derive_statuses(accounts, links)
     rows = [
         {"type": rel_type.value, "source": source, "target": target, "statements": sorted(rel.statements),
@@ -309,28 +311,57 @@ def check(store: Store, *, limit: int = 20) -> list[str]:
     return store.read(_check, limit)
 
 
-def _reasons(tx: Tx, ids: list[str]) -> dict[str, StatusReason]:
-    accounts = read_accounts(tx, ids)
+def _reasons(tx: Tx, ids: list[str], as_of: dt.date | None) -> dict[str, StatusReason]:
+    accounts = read_accounts(tx, ids, as_of)
+    if as_of is not None:
+        actors = {who for pair in side_pairs(accounts) for who in pair}
+        return explain_statuses(accounts, links_as_of(tx, actors, as_of))
     return explain_statuses(accounts, linked(tx, side_pairs(accounts)))
 
 
-def status_reasons(store: Store, allegation_ids: Collection[str]) -> dict[str, StatusReason]:
+def status_reasons(
+    store: Store, allegation_ids: Collection[str], as_of: dt.date | None = None
+) -> dict[str, StatusReason]:
     """Why each allegation has its status: the status rule run again on its accounts, with its reason.
 
     Not stored: a reason names voices and origins that any later statement may change, and it is cheap to
     derive for the few allegations a reader looks at (one read: their accounts and own-side links).
+    ``as_of``: the status as of the end of that day, from the statements stated by then (an allegation
+    nobody had spoken of yet has no reason), own side by the structural links of that day too.
     """
     ids = sorted(set(allegation_ids))
-    return store.read(_reasons, ids) if ids else {}
+    return store.read(_reasons, ids, as_of) if ids else {}
+
+
+def _timelines(tx: Tx, ids: list[str], as_of: dt.date | None) -> dict[str, list[Entry]]:
+    out: dict[str, list[Entry]] = {aid: [] for aid in ids}
+    for rec in tx.run("timeline_of", ids=ids, as_of=as_of):
+        stated, recorded = _native(rec["stated_on"]), _native(rec["recorded_at"])
+        entry = Entry(rec["statement"], rec["allegation"], Stance(rec["stance"]), rec["voice"], rec["speaker"],
+                      stated, recorded)  # fmt: skip
+        out[rec["allegation"]].append(entry)
+    return {aid: timeline(entries) for aid, entries in out.items()}
+
+
+def timelines(store: Store, allegation_ids: Collection[str], as_of: dt.date | None = None) -> dict[str, list[Entry]]:
+    """Each allegation's statements in the order said, marked where a later statement of the same voice
+    retracted them (``model.timeline.timeline``); ``as_of``: only those stated by that day. One read."""
+    ids = sorted(set(allegation_ids))
+    return store.read(_timelines, ids, as_of) if ids else {}
+
+
+def links_as_of(tx: Tx, actors: Iterable[str], day: dt.date) -> Links:
+    """Pairs bound into one side touching ``actors`` as of the end of ``day``: by a structural allegation
+    affirmed by then and not retracted by then (the rules applied to the statements stated by then)."""
+    predicates = sorted(p.value for p in STRUCTURAL_PREDICATES)
+    records = tx.run("structural_accounts", actors=sorted(set(actors)), predicates=predicates, as_of=day)
+    return structural_pairs(current([Account.from_mapping(rec) for rec in records]))
 
 
 def structural_links(tx: Tx, actors: Iterable[str]) -> Links:
-    """Pairs bound into one side by an affirmed PART_OF / SPEAKS_FOR / LEADS touching ``actors``."""
-    predicates = sorted(p.value for p in STRUCTURAL_PREDICATES)
-    return {
-        frozenset((rec["a"], rec["b"]))
-        for rec in tx.run("structural_links", actors=sorted(set(actors)), predicates=predicates)
-    }
+    """Pairs bound into one side touching ``actors``: by a derived PART_OF / SPEAKS_FOR / LEADS, which exists
+    exactly when an affirmed structural allegation, not retracted, links them."""
+    return {frozenset((rec["a"], rec["b"])) for rec in tx.run("structural_links", actors=sorted(set(actors)))}
 
 
 __all__ = [
@@ -344,11 +375,13 @@ __all__ = [
     "expected",
     "finish",
     "linked",
+    "links_as_of",
     "read_accounts",
     "refresh_all",
     "reporting_changes",
     "status_reasons",
     "structural_links",
+    "timelines",
     "update",
     "voiced_allegations",
 ]

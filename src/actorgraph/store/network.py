@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, LiteralString
 
-from actorgraph.model.derivation import Account, derive_relations
+from actorgraph.model.derivation import Account, Links, derive_relations, derive_statuses
 from actorgraph.model.network import AllegationInfo, Edge, NetworkData, NetworkFilter, edges_of
 from actorgraph.model.vocabulary import RelationType
 from actorgraph.store.core import Store, Tx
-from actorgraph.store.derived import structural_links
+from actorgraph.store.derived import links_as_of, structural_links
 from actorgraph.store.reads import to_python
 
 
@@ -66,11 +66,32 @@ def _filtered(tx: Tx, network_filter: NetworkFilter, accounts: bool) -> NetworkD
         {r.speaker for r in rows} | {r.voice for r in rows} | {r.subject for r in rows}
         | {r.object for r in rows if not r.object_is_event}
     )  # fmt: skip
-    links = structural_links(tx, involved)
+    as_of = network_filter.as_of
+    links = structural_links(tx, involved) if as_of is None else links_as_of(tx, involved, as_of)
+    undated = None
+    if network_filter.as_of is not None:
+        rows, allegations = _as_of(rows, allegations, links, network_filter)
+        found = tx.single("count_undated")
+        undated = int(found["n"]) if found is not None else 0
     actors = [(r["id"], r["name"], r["kind"]) for r in tx.run("actors_by_id", ids=involved)]
     events = {r.object for r in rows if r.object_is_event}
     edges = [e for e in edges_of(derive_relations(rows, links)) if e.target not in events]
-    return NetworkData(actors, edges, allegations if accounts else None)
+    return NetworkData(actors, edges, allegations if accounts else None, undated_left_out=undated)
+
+
+def _as_of(
+    rows: list[Account], allegations: dict[str, AllegationInfo], links: Links, network_filter: NetworkFilter
+) -> tuple[list[Account], dict[str, AllegationInfo]]:
+    """Statuses as of the filter's day (derived again from the statements stated by then, retractions
+    applied), and only the allegations of the filter's statuses among them."""
+    statuses = derive_statuses(rows, links)
+    for aid, info in allegations.items():
+        info.status = statuses.get(aid)
+    wanted = {s.value for s in network_filter.statuses}
+    if not wanted:
+        return rows, allegations
+    kept = {aid: info for aid, info in allegations.items() if info.status in wanted}
+    return [r for r in rows if r.allegation in kept], kept
 
 
 def _read(tx: Tx, network_filter: NetworkFilter, accounts: bool, every_account: bool) -> NetworkData:

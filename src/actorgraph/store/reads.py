@@ -7,6 +7,7 @@ GraphQL request depends on its depth, not on how many items it returns; the requ
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from typing import Any, LiteralString, NamedTuple
 
@@ -42,6 +43,8 @@ class StatementsKey(NamedTuple):
     limit: int
     #: Only statements whose reliability (the source's grade, else the speaker's) is one of these; None: all.
     grades: tuple[str, ...] | None = None
+    #: Only statements stated on or before this day (undated ones left out); None: all.
+    as_of: dt.date | None = None
 
 
 class AllegationsKey(NamedTuple):
@@ -81,7 +84,7 @@ class Reader:
         grouped: dict[StatementsKey, list[Row]] = defaultdict(list)
         rows = [
             {"i": i, "kind": k.kind, "pid": k.pid, "stance": k.stance, "limit": k.limit,
-             "grades": list(k.grades) if k.grades is not None else None}
+             "grades": list(k.grades) if k.grades is not None else None, "as_of": k.as_of}
             for i, k in enumerate(keys)
         ]  # fmt: skip
         for rec in self.run("read_statements_of", keys=rows):

@@ -1,10 +1,12 @@
 // Every account (statement with its speaker and the institution spoken for) of the allegations in
 // $ids: what the derivation rules read for these allegations. Expands from each allegation only, so
 // the cost follows the allegations' own statements, never the degree of the actors involved.
+// $as_of (a date, or null): only the statements stated on or before that day (undated ones are left out).
 UNWIND $ids AS aid
 MATCH (a:Allegation {id: aid})-[:SUBJECT]->(subj:Actor)
 MATCH (a)-[:OBJECT]->(obj)
 MATCH (sp:Actor)-[:MADE]->(s:Statement)-[:ON]->(a)
+WHERE $as_of IS NULL OR s.stated_on <= $as_of
 OPTIONAL MATCH (s)-[:ON_BEHALF_OF]->(ob:Actor)
 CALL (s) {
   // The origin: the root of the chain of custody from the source quoted (else the statement's own source)

@@ -1,12 +1,13 @@
 // Create statements that do not exist yet (the loader checked, under the locks of their allegations,
 // so no other writer can be creating them): CREATE and links, no MERGE, no comparison with an old
-// version. Rows as for write_statements; returns the count as a 'created' change.
+// version. Rows as for write_statements (`recorded_at` too: the transaction's time); returns the count
+// as a 'created' change.
 UNWIND $rows AS row
 MATCH (speaker:Actor {id: row.speaker})
 MATCH (a:Allegation {id: row.allegation})
 MATCH (src:Source {id: row.source})
 CREATE (speaker)-[:MADE]->(n:Statement {id: row.id})-[:ON]->(a)
-SET n += row.props
+SET n += row.props, n.recorded_at = datetime.truncate('millisecond', datetime.transaction())
 CREATE (n)-[:REPORTED_IN]->(src)
 WITH n, row
 CALL (n, row) {

@@ -1,7 +1,7 @@
-// Statements of a batch of requests, each {i, kind, pid, stance, limit, grades}: made by an actor (kind
-// 'speaker'), on an allegation ('allegation') or reported in a source ('source'); optionally of one stance
-// and only of the reliability `grades` (the source's grade, else the speaker's default); at most `limit` per
-// request. Requests differing only in stance or limit still share this one round trip.
+// Statements of a batch of requests, each {i, kind, pid, stance, limit, grades, as_of}: made by an actor
+// (kind 'speaker'), on an allegation ('allegation') or reported in a source ('source'); optionally of one
+// stance, only of the reliability `grades` (the source's grade, else the speaker's default) and only stated
+// on or before `as_of`; at most `limit` per request. Requests differing only in stance or limit still share this one round trip.
 UNWIND $keys AS k
 CALL (k) {
   MATCH (:Actor {id: k.pid})-[:MADE]->(s:Statement) WHERE k.kind = 'speaker' RETURN s
@@ -10,7 +10,7 @@ CALL (k) {
   UNION
   MATCH (:Source {id: k.pid})<-[:REPORTED_IN]-(s:Statement) WHERE k.kind = 'source' RETURN s
 }
-WITH k, s WHERE (k.stance IS NULL OR s.stance = k.stance)
+WITH k, s WHERE (k.stance IS NULL OR s.stance = k.stance) AND (k.as_of IS NULL OR s.stated_on <= k.as_of)
   AND (k.grades IS NULL OR coalesce(head([(s)-[:REPORTED_IN]->(x) | x.reliability]),
                                     head([(s)<-[:MADE]-(x) | x.reliability])) IN k.grades)
 ORDER BY s.stated_on, s.id

@@ -1,9 +1,7 @@
-// Affirmed structural links ($predicates: PART_OF, SPEAKS_FOR, LEADS) touching $actors: who counts
-// as "the subject's own people" when deriving SELF_CLAIMED and DENIES_INVOLVEMENT. Expands from
-// each actor (never scans statements by property).
+// Structural links (derived PART_OF, SPEAKS_FOR, LEADS, either way) touching $actors: who counts as "the
+// subject's own people" when deriving SELF_CLAIMED and DENIES_INVOLVEMENT. One exists exactly when an
+// affirmed structural allegation links them and its voice has not retracted it (model/timeline.py).
+// Expands from each actor (never scans statements by property).
 UNWIND $actors AS xid
-MATCH (x:Actor {id: xid})<-[:SUBJECT|OBJECT]-(a:Allegation)
-WHERE a.predicate IN $predicates
-  AND EXISTS { MATCH (a)<-[:ON]-(st:Statement) WHERE st.stance = 'AFFIRMS' }
-MATCH (a)-[:SUBJECT]->(s:Actor), (a)-[:OBJECT]->(o:Actor)
-RETURN DISTINCT s.id AS a, o.id AS b
+MATCH (x:Actor {id: xid})-[:PART_OF|SPEAKS_FOR|LEADS]-(y:Actor)
+RETURN DISTINCT x.id AS a, y.id AS b

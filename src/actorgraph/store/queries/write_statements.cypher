@@ -1,5 +1,7 @@
 // Upsert statements with their provenance: who MADE it, which allegation it is ON, where it was
 // REPORTED_IN, for whom it was said (ON_BEHALF_OF) and the source it was quoted from (QUOTED_FROM).
+// `recorded_at` (transaction time, to the millisecond) is set once, when the statement is first written:
+// a re-load or a rewrite keeps it, so loading the same dossier again changes nothing.
 UNWIND $rows AS row
 OPTIONAL MATCH (old:Statement {id: row.id})
 WITH row, old, CASE
@@ -7,6 +9,7 @@ WITH row, old, CASE
   WHEN all(k IN keys(row.props) WHERE old[k] = row.props[k] OR (old[k] IS NULL AND row.props[k] IS NULL)) THEN 'unchanged'
   ELSE 'updated' END AS change
 MERGE (n:Statement {id: row.id})
+ON CREATE SET n.recorded_at = datetime.truncate('millisecond', datetime.transaction())
 SET n += row.props
 WITH n, row, change
 MATCH (speaker:Actor {id: row.speaker})
