@@ -56,6 +56,8 @@ class BulkReport:
     seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mib: float = 0.0
     importer: str = ""
+    #: The imported sources' ids: the keys of the import's one audit record.
+    sources: list[str] = field(default_factory=list)
 
     @property
     def total_seconds(self) -> float:
@@ -305,6 +307,7 @@ def write_import(
         report.relations = builder.finish(progress)
         report.files, report.dossiers = len(files), builder.dossiers
         report.statements = len(builder.corpus.statement_ids)
+        report.sources = sorted(builder.sources)
         out.close()
         report.seconds["derive"] = time.perf_counter() - t0
     except BaseException:

@@ -22,11 +22,18 @@ from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, Relati
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
 MODEL_LABELS = ("Actor", "Event", "Source", "Allegation", "Statement")
-#: Bookkeeping nodes, not data: the name index alias resolution reads (``NameKey``) and what each loaded
-#: dossier contributed (``Dossier``). They carry no model id; the "name-keys" check covers the index.
-INDEX_LABELS = ("NameKey", "Dossier")
-#: Bookkeeping relationship types and the (from, to) labels each may join.
-INDEX_RELATIONSHIPS: dict[str, frozenset[tuple[str, str]]] = {"NAMES": frozenset({("NameKey", "Actor")})}
+#: Bookkeeping nodes, not data: the name index alias resolution reads (``NameKey``), what each loaded
+#: dossier contributed (``Dossier``) and the audit records with their lookup keys (``Change``,
+#: ``ChangeKey``, :mod:`actorgraph.model.history`). They carry no model id; the "name-keys" check covers
+#: the index.
+INDEX_LABELS = ("NameKey", "Dossier", "Change", "ChangeKey")
+#: Bookkeeping relationship types and the (from, to) labels each may join: the name index, a record's
+#: keys, and an analyst's judgement that two actors are not the same (``markDistinct``).
+INDEX_RELATIONSHIPS: dict[str, frozenset[tuple[str, str]]] = {
+    "NAMES": frozenset({("NameKey", "Actor")}),
+    "CHANGED": frozenset({("Change", "ChangeKey")}),
+    "DISTINCT_FROM": frozenset({("Actor", "Actor")}),
+}
 
 #: Provenance relationship types and the (from, to) labels each may join.
 PROVENANCE: dict[str, frozenset[tuple[str, str]]] = {
