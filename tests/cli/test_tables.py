@@ -69,9 +69,15 @@ def parts() -> dict[str, list[Any]]:
         "camp-changes": series.changes,
         "centrality-over-time": centrality_over_time(windows).rows,
         "history": [  # `actorgraph history ID`: free text wraps, the rest is cut
-            Change(f"chg_2030010{i}T000000000000_0000000{i}", dt.datetime(2030, 1, i, tzinfo=dt.UTC),
-                   "analyst-7", "merge", "the same unit under two names, per the footage " * 2,
-                   "merged actor siberian-battalion into freedom-of-russia-legion", 12)
+            Change(
+                f"chg_2030010{i}T000000000000_0000000{i}",
+                dt.datetime(2030, 1, i, tzinfo=dt.UTC),
+                "analyst-7",
+                "merge",
+                "the same unit under two names, per the footage " * 2,
+                "merged actor siberian-battalion into freedom-of-russia-legion",
+                12,
+            )
             for i in (2, 1)
         ],
     }
