@@ -202,3 +202,12 @@ def test_cli_history_fits_80_columns(store: Store, seed: object) -> None:
     assert result.stdout.index("mark-distinct") < result.stdout.index("load")  # newest first
     none = run_cli("history", "no-such-id")
     assert none.returncode == 0 and "No changes recorded" in none.stdout
+
+
+def test_cli_load_as_names_who_loaded(store: Store) -> None:
+    result = run_cli("load", "--as", "cli-analyst", str(RIVER), env={"ACTORGRAPH_USER": "not-this-one"})
+    assert result.returncode == 0, result.stderr
+    (rec,) = _changes(store, "northland-defence-ministry")
+    assert (rec.action, rec.who) == ("load", "cli-analyst")
+    assert run_cli("load", "--as", "cli-analyst", str(RIVER)).returncode == 0  # unchanged: skipped, no record
+    assert len(_changes(store, "northland-defence-ministry")) == 1

@@ -304,10 +304,10 @@ def write_import(
             raise InvalidInput(problems)
         report.seconds["read"] = time.perf_counter() - began
         t0 = time.perf_counter()
+        report.sources = sorted(builder.sources)  # before finish(), which lets go of them
         report.relations = builder.finish(progress)
         report.files, report.dossiers = len(files), builder.dossiers
         report.statements = len(builder.corpus.statement_ids)
-        report.sources = sorted(builder.sources)
         out.close()
         report.seconds["derive"] = time.perf_counter() - t0
     except BaseException:
