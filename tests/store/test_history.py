@@ -211,3 +211,18 @@ def test_cli_load_as_names_who_loaded(store: Store) -> None:
     assert (rec.action, rec.who) == ("load", "cli-analyst")
     assert run_cli("load", "--as", "cli-analyst", str(RIVER)).returncode == 0  # unchanged: skipped, no record
     assert len(_changes(store, "northland-defence-ministry")) == 1
+
+
+def test_merges_are_undone_latest_first(store: Store, seed: object, tmp_path: Path) -> None:
+    before = _data_lines(store, tmp_path / "before.jsonl")
+    store.write(mutations.merge_actors, "freedom-of-russia-legion", "siberian-battalion", "one unit")
+    store.write(mutations.merge_actors, "hur", "cia", "test: one agency")  # the Battalion's allegations name the CIA
+    with pytest.raises(InvalidInput, match=r"cia .* no longer exist: undo what removed them first"):
+        store.write(lambda tx: unmerge_actors(tx, "two units", merged_id="siberian-battalion"))
+    store.write(mutations.merge_actors, "ukrainian-military", "hur", "test: a chain of merges")
+    with pytest.raises(InvalidInput, match="the kept actor 'hur' is gone"):
+        store.write(lambda tx: unmerge_actors(tx, "two agencies", merged_id="cia"))
+    for merged in ("hur", "cia", "siberian-battalion"):
+        store.write(lambda tx, m=merged: unmerge_actors(tx, "undo", merged_id=m))  # type: ignore[misc]
+        assert check(store).report.ok, merged
+    assert _data_lines(store, tmp_path / "after.jsonl") == before

@@ -37,6 +37,11 @@ def unmerge_actors(
         )
     if undo.merged in found:
         raise InvalidInput([Problem("input", field, f"{undo.merged!r} exists again: rename or merge it first")])
+    ends = {e for a in undo.allegations for e in (a["subject"], a["object"])} - {undo.merged}
+    gone = sorted(ends - {r["id"] for r in tx.run("node_exists", ids=sorted(ends))})
+    if gone:
+        raise InvalidInput([Problem("input", field, f"{', '.join(gone)} (about which the merged allegations are) "
+                                    "no longer exist: undo what removed them first")])  # fmt: skip
     now_ids = {r["id"] for r in tx.run("allegations_of_statements", ids=undo.made + undo.spoken_for)}
     restored = {a["id"] for a in undo.allegations}
     before = derived.begin(tx, now_ids | restored | set(undo.became.values()))
@@ -46,9 +51,9 @@ def unmerge_actors(
                added_distinct=undo.added_distinct)  # fmt: skip
     if undo.allegations:
         tx.execute("restore_allegations", rows=undo.allegations)
-    made_by_merge = sorted(set(undo.became.values()) - restored)
-    if made_by_merge:
-        tx.execute("drop_empty_allegations", ids=made_by_merge)
+    # The ids the merge made are left without statements; so is a restored allegation whose statements
+    # a later load took back (db check: no allegation without statements).
+    tx.execute("drop_empty_allegations", ids=sorted(set(undo.became.values()) | restored))
     marks = [{"a": undo.merged if d["outgoing"] else d["other"], "b": d["other"] if d["outgoing"] else undo.merged,
               "props": d["props"]} for d in undo.distinct]  # fmt: skip
     if marks:
