@@ -14,7 +14,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         strictScalars: true,
-        scalars: { Date: "string", ID: "string", JSON: "unknown" },
+        scalars: { Date: "string", DateTime: "string", ID: "string", JSON: "unknown" },
         avoidOptionals: { field: true, inputValue: false, object: true },
       },
     },

@@ -7,6 +7,8 @@ through :func:`get_settings`, never at import, so tests and the CLI decide when 
 
 from __future__ import annotations
 
+import getpass
+import os
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -91,3 +93,14 @@ class Settings(BaseSettings):
 def get_settings() -> Settings:
     """The process-wide settings; tests call ``get_settings.cache_clear()`` after changing the env."""
     return Settings()
+
+
+def current_user() -> str:
+    """Whom a change made outside the API is attributed to: ``$ACTORGRAPH_USER``, else the OS user."""
+    name = os.environ.get("ACTORGRAPH_USER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no user name in a bare container
+        return "unknown"

@@ -85,7 +85,8 @@ def test_analytics_and_mutations_honour_the_transaction_timeout(settings: Settin
     with Server(api_settings(settings, api_tx_timeout=0.001)) as srv:
         report = post(srv.url, "{ analytics { centrality(limit: 1) { entries { actor } } } }").json()
         assert _codes(report) == ["UNAVAILABLE"]
-        merge = post(srv.url, 'mutation { mergeActors(keepId: "a1", mergeId: "a2") { id } }', headers=EDITOR).json()
+        mutation = 'mutation { mergeActors(keepId: "a1", mergeId: "a2", reason: "test") { id } }'
+        merge = post(srv.url, mutation, headers=EDITOR).json()
         assert _codes(merge) == ["UNAVAILABLE"]
         assert "bolt://" not in str(report) + str(merge)
 

@@ -56,8 +56,8 @@ def test_every_generated_operation_keeps_the_contract(
 EMPTY_IDS = [
     'mutation { addAlias(actorId: "", alias: "x") { id } }',
     'mutation { updateActor(input: {id: "", name: "x", kind: PERSON}) { id } }',
-    'mutation { mergeActors(keepId: "", mergeId: "kremlin") { id } }',
-    'mutation { mergeActors(keepId: "kremlin", mergeId: "") { id } }',
+    'mutation { mergeActors(keepId: "", mergeId: "kremlin", reason: "test") { id } }',
+    'mutation { mergeActors(keepId: "kremlin", mergeId: "", reason: "test") { id } }',
     'mutation { setVerdict(allegationId: "", verdict: CONFIRMED, rationale: "r") { id } }',
     """mutation { recordStatement(input: {speaker: "", subject: "kremlin", predicate: ATTACKED, object: "cia",
         summary: "s", stance: AFFIRMS, quote: "Kremlin", source: {id: "kremlin-claim"}}) { id } }""",

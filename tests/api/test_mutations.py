@@ -87,7 +87,8 @@ def test_merge_actors_moves_everything(gql: GraphQL, seed: None, driver: Driver)
             "source": {"id": "gur-post", "kind": "SOCIAL_POST", "title": "GUR post", "text": text}}  # fmt: skip
     _ok(gql(q, {"input": stmt}, EDITOR))
     statements_before = driver.execute_query("MATCH (s:Statement) RETURN count(s) AS n").records[0]["n"]
-    merge = """mutation { mergeActors(keepId: "hur", mergeId: "gur") { id aliases statements(limit: 50) { id } } }"""
+    merge = """mutation { mergeActors(keepId: "hur", mergeId: "gur", reason: "a duplicate")
+               { id aliases statements(limit: 50) { id } } }"""
     data = _ok(gql(merge, None, EDITOR))["mergeActors"]
     assert "GUR (duplicate)" in data["aliases"]
     assert len(data["statements"]) == 1  # HUR itself made none; its spokesman spoke on its behalf
@@ -97,7 +98,7 @@ def test_merge_actors_moves_everything(gql: GraphQL, seed: None, driver: Driver)
         "MATCH (:Actor {id: 'hur'})-[r:DENIES_INVOLVEMENT]->(:Event {id: 'incursion-into-russia'}) RETURN r.count AS n"
     ).records
     assert denies[0]["n"] == 2
-    self_merge = gql("""mutation { mergeActors(keepId: "hur", mergeId: "hur") { id } }""", None, EDITOR)
+    self_merge = gql("""mutation { mergeActors(keepId: "hur", mergeId: "hur", reason: "test") { id } }""", None, EDITOR)
     assert self_merge["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
@@ -109,7 +110,8 @@ def test_merge_folds_allegations_that_become_the_same(gql: GraphQL, seed: None, 
             "stance": "AFFIRMS", "quote": "the FRL is run by the CIA",
             "source": {"id": "tass", "kind": "ARTICLE", "title": "TASS", "text": text}}  # fmt: skip
     _ok(gql(q, {"input": stmt}, EDITOR))
-    _ok(gql("""mutation { mergeActors(keepId: "freedom-of-russia-legion", mergeId: "frl") { id } }""", None, EDITOR))
+    merge = """mutation { mergeActors(keepId: "freedom-of-russia-legion", mergeId: "frl", reason: "dup") { id } }"""
+    _ok(gql(merge, None, EDITOR))
     rows = driver.execute_query(
         """MATCH (a:Allegation {predicate: 'CONTROLLED_BY'})-[:SUBJECT]->(:Actor {id: 'freedom-of-russia-legion'}),
                  (a)-[:OBJECT]->(:Actor {id: 'cia'})

@@ -12,7 +12,7 @@ from actorgraph.cli.load_cmd import bulk_import
 from actorgraph.errors import InvalidInput, UsageError
 from actorgraph.ingest import load_paths
 from actorgraph.settings import Settings
-from actorgraph.store import derived
+from actorgraph.store import derived, history
 from actorgraph.store.core import Store
 from bench.generate import generate, write_jsonl
 from tests.support.cli import run_cli
@@ -36,7 +36,7 @@ def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, setting
     online = _graph(driver)
     driver.execute_query("MATCH (n) DETACH DELETE n")
     try:
-        report = bulk_import(settings, inputs, workdir=tmp_path / "import")
+        report = bulk_import(settings, inputs, workdir=tmp_path / "import", who="importer")
     finally:
         forget_bookmarks(driver)
     assert report.statements == 400 + 31 and report.relations > 0
@@ -53,6 +53,10 @@ def test_a_bulk_import_gives_the_graph_of_an_online_load(driver: Driver, setting
             assert got == want
     again = load_paths(store, inputs)  # the import recorded the dossiers: a reload skips them all
     assert again.skipped == 2 + 10 and not again.changed
+    (change,) = store.read(history.history, "article-000-4a78cf95e0652a9d", 5, None)  # one record for the import
+    assert (change.action, change.who, change.touched) == ("bulk-load", "importer", len(report.sources))
+    assert len(report.sources) == 12
+    assert "431 statements" in change.summary
 
 
 def test_bulk_refuses_a_database_that_is_not_empty(driver: Driver, settings: Settings, tmp_path: Path) -> None:

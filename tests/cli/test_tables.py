@@ -15,6 +15,7 @@ from actorgraph.analytics.windows import Window, camps_over_time, centrality_ove
 from actorgraph.cli.analyze_cmd import print_table
 from actorgraph.cli.tables import COLUMNS, report_table, voices
 from actorgraph.ingest import LoadReport
+from actorgraph.model.history import Change
 from actorgraph.store.core import Store
 
 WIDTHS = (80, 120)
@@ -23,7 +24,8 @@ NAME_SHOWN = {"centrality": "Kremlin", "camps": "Kremlin", "narratives": "Kremli
               "contradictions": "Kremlin", "ego": "Freedom of Russia Legion", "path": "Andriy Yusov"}  # fmt: skip
 #: Tables that are parts of a report's output, each with a name it must show.
 PART_NAME_SHOWN = {"frustrated": "Kremlin-like", "camps-over-time": "2030-01-01..2030-01-31",
-                   "camp-changes": "Swinging Group X", "centrality-over-time": "Kremlin-like"}  # fmt: skip
+                   "camp-changes": "Swinging Group X", "centrality-over-time": "Kremlin-like",
+                   "history": "analyst-7"}  # fmt: skip
 
 
 def render(report: str, result: Any, graph: Any, width: int) -> list[str]:
@@ -66,6 +68,18 @@ def parts() -> dict[str, list[Any]]:
         "camps-over-time": series.per_window(),
         "camp-changes": series.changes,
         "centrality-over-time": centrality_over_time(windows).rows,
+        "history": [  # `actorgraph history ID`: free text wraps, the rest is cut
+            Change(
+                f"chg_2030010{i}T000000000000_0000000{i}",
+                dt.datetime(2030, 1, i, tzinfo=dt.UTC),
+                "analyst-7",
+                "merge",
+                "the same unit under two names, per the footage " * 2,
+                "merged actor siberian-battalion into freedom-of-russia-legion",
+                12,
+            )
+            for i in (2, 1)
+        ],
     }
 
 

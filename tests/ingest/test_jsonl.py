@@ -17,15 +17,15 @@ from tests.support.paths import DATA
 
 
 def _model_graph(driver: Driver) -> list[Any]:
-    """Nodes and relationships of the model (load records and the name index aside), without file names or
-    transaction times (the two loads ran at different times)."""
+    """Nodes and relationships of the model (load and audit records and the name index aside), without file names
+    or transaction times (the two loads ran at different times)."""
     nodes = driver.execute_query(
         "MATCH (n) WHERE n:Actor OR n:Event OR n:Source OR n:Allegation OR n:Statement "
         "RETURN labels(n) AS l, n {.*, recorded_at: null} AS p ORDER BY n.id"
     ).records
     rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) WHERE NOT a:NameKey RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p "
-        "ORDER BY a, t, b"
+        "MATCH (a)-[r]->(b) WHERE NOT a:NameKey AND NOT a:Change "
+        "RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b"
     ).records
     return [(r["l"], r["p"]) for r in nodes] + [(r["a"], r["t"], r["b"], r["p"]) for r in rels]
 

@@ -82,6 +82,21 @@ DAMAGES = [
         "not one of its names",
     ),
     ("MATCH (k:NameKey), (s:Source) WITH k, s LIMIT 1 CREATE (k)-[:NAMES]->(s)", "shape", "wrong labels"),
+    ("MATCH (c:Change) WITH c LIMIT 1 REMOVE c.who", "history", "without who"),
+    ("MATCH (c:Change)-[r:CHANGED]->() DELETE r", "history", "without keys"),
+    ("MATCH (a:Actor {id: 'kremlin'}) CREATE (a)-[:DISTINCT_FROM]->(a)", "history", "distinct from itself"),
+    (
+        "MATCH (a:Actor {id: 'kremlin'}), (b:Actor {id: 'cia'}) CREATE (a)-[:DISTINCT_FROM]->(b)",
+        "history",
+        "smaller id to the larger",
+    ),
+    (
+        "MATCH (a:Actor {id: 'cia'}), (b:Actor {id: 'kremlin'}) "
+        "CREATE (a)-[:DISTINCT_FROM]->(b), (b)-[:DISTINCT_FROM]->(a)",
+        "history",
+        "marked distinct 2 times",
+    ),
+    ("MATCH (c:Change), (a:Actor) WITH c, a LIMIT 1 CREATE (c)-[:CHANGED]->(a)", "shape", "wrong labels"),
 ]
 
 

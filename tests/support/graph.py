@@ -17,19 +17,23 @@ from actorgraph.store.cypher import query
 Loader = Callable[..., LoadReport]
 
 
-def snapshot(driver: Driver, *, transaction_time: bool = True) -> dict[str, Any]:
+def snapshot(driver: Driver, *, audit: bool = False, transaction_time: bool = True) -> dict[str, Any]:
     """Every node and relationship with its properties, for comparing graph states exactly.
 
+    The audit records (``Change``, ``ChangeKey``) are left out unless ``audit``: each write adds one with
+    its own time, so two loads of the same data differ only there (tests/store/test_history.py checks them).
     ``transaction_time=False`` leaves out the statements' ``recorded_at``, for comparing graphs built by
     different loads (at different times); a re-load must keep it, so comparisons before and after one keep it.
     """
     # NameKey nodes (the name index) have a `key`, every other node an `id`.
+    skip = "" if audit else "WHERE NOT n:Change AND NOT n:ChangeKey "
     nodes = driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
+        "MATCH (n) " + skip + "RETURN labels(n) AS l, properties(n) AS p ORDER BY coalesce(n.id, n.key), labels(n)[0]"
     ).records
     rels = driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p "
-        "ORDER BY a, t, b"
+        "MATCH (a)-[r]->(b) "
+        + ("" if audit else "WHERE NOT a:Change ")
+        + "RETURN coalesce(a.id, a.key) AS a, type(r) AS t, b.id AS b, properties(r) AS p ORDER BY a, t, b"
     ).records
 
     def props(p: dict[str, Any]) -> dict[str, Any]:

@@ -264,6 +264,7 @@ def test_errors_land_next_to_their_field(chromium: Any, api: Server, seed: LoadR
         editor.goto(api.url + "/actor/kremlin")
         editor.get_by_text("Edit: add an alias, merge actors").click()
         editor.get_by_label("Actor to merge (id)").fill("nobody-at-all")
+        editor.get_by_label("Why (kept in the history)").fill("test: the same office")
         editor.get_by_label("The other actor is the same as Kremlin").check()
         editor.get_by_role("button", name="Merge").click()
         expect(editor.locator("#merge-id-error")).to_contain_text("nobody-at-all")

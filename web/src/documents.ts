@@ -207,5 +207,5 @@ export const AddAlias = graphql(`
 `);
 
 export const MergeActors = graphql(`
-  mutation MergeActors($keep: ID!, $merge: ID!) { mergeActors(keepId: $keep, mergeId: $merge) { id name aliases } }
+  mutation MergeActors($keep: ID!, $merge: ID!, $reason: String!) { mergeActors(keepId: $keep, mergeId: $merge, reason: $reason) { id name aliases } }
 `);

@@ -6,6 +6,10 @@ key compared, whichever matches — and never logged. Tokens are checked strictl
 pinned to HS256 (a token naming ``none`` or RS256 is refused), ``exp`` is required (a stolen token
 must expire), and ``aud``/``iss`` are required when ``ACTORGRAPH_API_JWT_AUDIENCE``/``_ISSUER`` are set.
 The reason a credential failed names the rule, never the token or the key.
+
+Whom the history names (``Principal.name``): a key configured as ``NAME:SECRET`` by its name (the
+client sends only the secret), any other key by ``key-`` and the first 8 hex digits of its SHA-256
+(safe to show: it identifies, it does not reveal); a token by its ``sub`` claim.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ class Principal:
     authenticated: bool
     roles: frozenset[str]
     problem: str | None = None
+    #: Whom the audit records of this caller's changes name.
+    name: str = "anonymous"
 
 
 ANONYMOUS = Principal(False, frozenset())
@@ -40,13 +46,33 @@ def _digest(value: str) -> bytes:
     return hashlib.sha256(value.encode()).digest()
 
 
-def key_is_known(key: str, settings: Settings) -> bool:
-    """True when ``key`` is one of the API keys; the time taken depends on neither the key nor which matched."""
+def _named(configured: str) -> tuple[str, str]:
+    """(name, secret) of a configured key: ``NAME:SECRET``, or a bare secret named by its digest.
+
+    >>> _named("ci:s3cret")
+    ('ci', 's3cret')
+    >>> _named("s3cret")[0]
+    'key-1ec1c26b'
+    """
+    name, sep, secret = configured.partition(":")
+    if sep and name and secret:
+        return name, secret
+    return "key-" + _digest(configured).hex()[:8], configured
+
+
+def key_name(key: str, settings: Settings) -> str | None:
+    """The name of ``key`` if it is one of the API keys; the time taken depends on neither the key nor which matched."""
     given = _digest(key)
-    found = False
+    found: str | None = None
     for known in settings.api_keys:
-        found |= hmac.compare_digest(given, _digest(known.get_secret_value()))
+        name, secret = _named(known.get_secret_value())
+        if hmac.compare_digest(given, _digest(secret)):
+            found = name
     return found
+
+
+def key_is_known(key: str, settings: Settings) -> bool:
+    return key_name(key, settings) is not None
 
 
 def _token_principal(token: str, settings: Settings) -> Principal:
@@ -69,16 +95,20 @@ def _token_principal(token: str, settings: Settings) -> Principal:
     except jwt.PyJWTError as exc:
         return Principal(False, frozenset(), f"the bearer token is not valid ({type(exc).__name__})")
     roles = claims.get("roles", [])
+    sub = claims.get("sub")
     return Principal(
-        True, frozenset(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else frozenset()
+        True,
+        frozenset(r for r in roles if isinstance(r, str)) if isinstance(roles, list) else frozenset(),
+        name=f"token:{sub}" if isinstance(sub, str) and sub else "token (no sub)",
     )
 
 
 def authenticate(request: HTTPConnection, settings: Settings) -> Principal:
     key = request.headers.get("x-api-key")
     if key is not None:
-        if key_is_known(key, settings):
-            return Principal(True, frozenset({EDITOR}))
+        name = key_name(key, settings)
+        if name is not None:
+            return Principal(True, frozenset({EDITOR}), name=name)
         return Principal(False, frozenset(), "the API key is not valid")
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):

@@ -43,9 +43,11 @@ from actorgraph.api.types import (
     load_node,
 )
 from actorgraph.settings import Settings
+from actorgraph.store import history as store_history
 from actorgraph.store import mutations
 from actorgraph.store.core import Tx
 from actorgraph.store.derived import status_reasons
+from actorgraph.store.unmerge import unmerge_actors
 
 R = TypeVar("R")
 MAX_GRAPH_DEPTH = 4
@@ -143,6 +145,19 @@ async def _graph_view(info: Ctx, edges: list[dict[str, Any]], extra_ids: list[st
         ],
     )
 
+
+@strawberry.type(description="An audit record: one load or mutation, who made it, when, what and why.")
+class Change:
+    id: strawberry.ID
+    at: dt.datetime
+    who: str = strawberry.field(description="The API key's name, the token's `sub`, or the CLI user.")
+    action: str = strawberry.field(description="load, bulk-load, merge, unmerge, set-verdict, mark-distinct...")
+    reason: str | None = strawberry.field(description="Why (required for merges, verdicts and marks).")
+    summary: str
+    touched: int = strawberry.field(description="How many ids the change touched.")
+
+
+MAX_HISTORY = 100
 
 # --- queries -------------------------------------------------------------------------------------
 
@@ -264,6 +279,21 @@ class Query:
             info.context, _selections(info), "events", kind=kind.value if kind else None,
             first=first, after=after, last=last, before=before,
         )  # fmt: skip
+
+    @strawberry.field(
+        description="Who changed this id, when, how and why, newest first: `first` records older than the "
+        "change `before` (ids merged away keep their history)."
+    )
+    async def history(
+        self, info: Ctx, id: strawberry.ID, first: int = 20, before: strawberry.ID | None = None
+    ) -> list[Change]:
+        if not 1 <= first <= MAX_HISTORY:
+            raise CodedError(f"first must be between 1 and {MAX_HISTORY}", BAD_USER_INPUT)
+        rows = await asyncio.to_thread(
+            info.context.store.read, store_history.history, str(id), first, str(before) if before else None
+        )
+        return [Change(id=strawberry.ID(r.id), at=r.at, who=r.who, action=r.action, reason=r.reason,
+                       summary=r.summary, touched=r.touched) for r in rows]  # fmt: skip
 
     @strawberry.field(description="Full-text search over actor names and aliases, event names and quotes.")
     async def search(self, info: Ctx, text: str, limit: int = 20) -> list[roots.SearchHit]:
@@ -395,6 +425,11 @@ class StatementInput:
     )
 
 
+def _who(info: Ctx) -> str:
+    """Whom the audit record names: the API key's name or the token's subject."""
+    return info.context.principal.name
+
+
 async def _write(info: Ctx, work: Callable[[Tx], R]) -> R:
     """Run one mutation as one write transaction of the request's store, after checking the caller may edit."""
     require_editor(info.context.principal)
@@ -413,29 +448,68 @@ class Mutation:
     @strawberry.mutation(description="Create an actor (error if the id exists).")
     async def create_actor(self, info: Ctx, input: ActorInput) -> Actor:
         actor = model.Actor(**_fields(input))
-        await _write(info, lambda tx: mutations.create_actor(tx, actor))
+        await _write(info, lambda tx: mutations.create_actor(tx, actor, who=_who(info)))
         result: Actor = await _reload(info, actor.id)
         return result
 
     @strawberry.mutation(description="Replace an actor's name, kind and descriptions; aliases are added.")
     async def update_actor(self, info: Ctx, input: ActorInput) -> Actor:
         actor = model.Actor(**_fields(input))
-        await _write(info, lambda tx: mutations.update_actor(tx, actor))
+        await _write(info, lambda tx: mutations.update_actor(tx, actor, who=_who(info)))
         result: Actor = await _reload(info, actor.id)
         return result
 
     @strawberry.mutation(description="Add a name an actor is known by.")
     async def add_alias(self, info: Ctx, actor_id: strawberry.ID, alias: str) -> Actor:
-        await _write(info, lambda tx: mutations.add_alias(tx, str(actor_id), alias))
+        await _write(info, lambda tx: mutations.add_alias(tx, str(actor_id), alias, who=_who(info)))
         result: Actor = await _reload(info, str(actor_id))
         return result
 
     @strawberry.mutation(
-        description="Merge `mergeId` into `keepId` (the same actor): statements move, nothing is lost."
+        description="Merge `mergeId` into `keepId` (the same actor): statements move, nothing is lost; "
+        "`reason` says why (kept in the history). Undo with `unmergeActors`."
     )
-    async def merge_actors(self, info: Ctx, keep_id: strawberry.ID, merge_id: strawberry.ID) -> Actor:
-        await _write(info, lambda tx: mutations.merge_actors(tx, str(keep_id), str(merge_id)))
+    async def merge_actors(self, info: Ctx, keep_id: strawberry.ID, merge_id: strawberry.ID, reason: str) -> Actor:
+        await _write(info, lambda tx: mutations.merge_actors(tx, str(keep_id), str(merge_id), reason, who=_who(info)))
         result: Actor = await _reload(info, str(keep_id))
+        return result
+
+    @strawberry.mutation(
+        description="Undo a merge exactly (the absorbed actor, its statements, names and allegations come back): "
+        "give the merge's `changeId` (see `history`) or the `mergedId` of the absorbed actor (its newest merge)."
+    )
+    async def unmerge_actors(
+        self,
+        info: Ctx,
+        reason: str,
+        change_id: strawberry.ID | None = None,
+        merged_id: strawberry.ID | None = None,
+    ) -> Actor:
+        restored = await _write(
+            info,
+            lambda tx: unmerge_actors(
+                tx, reason, change_id=str(change_id) if change_id else None,
+                merged_id=str(merged_id) if merged_id else None, who=_who(info),
+            ),
+        )  # fmt: skip
+        result: Actor = await _reload(info, restored)
+        return result
+
+    @strawberry.mutation(
+        description="Record that two actors are not the same: `mergeActors` refuses them and no load gives one "
+        "the other's names. Undo with `unmarkDistinct`."
+    )
+    async def mark_distinct(self, info: Ctx, actor_id: strawberry.ID, other_id: strawberry.ID, reason: str) -> Actor:
+        await _write(info, lambda tx: mutations.mark_distinct(tx, str(actor_id), str(other_id), reason, who=_who(info)))
+        result: Actor = await _reload(info, str(actor_id))
+        return result
+
+    @strawberry.mutation(description="Take back a `markDistinct` (the history keeps both decisions).")
+    async def unmark_distinct(self, info: Ctx, actor_id: strawberry.ID, other_id: strawberry.ID, reason: str) -> Actor:
+        await _write(
+            info, lambda tx: mutations.unmark_distinct(tx, str(actor_id), str(other_id), reason, who=_who(info))
+        )
+        result: Actor = await _reload(info, str(actor_id))
         return result
 
     @strawberry.mutation(description="Record a statement with its quote and source; creates the allegation if new.")
@@ -461,8 +535,9 @@ class Mutation:
             confidence=input.confidence, note=input.note, credibility=input.credibility,
             quoted_from=str(input.quoted_from) if input.quoted_from is not None else None,
         )  # fmt: skip
+        who = _who(info)
         stmt_id = await _write(
-            info, lambda tx: mutations.record_statement(tx, allegation, statement, str(src.id), new_source)
+            info, lambda tx: mutations.record_statement(tx, allegation, statement, str(src.id), new_source, who=who)
         )
         result: Statement = await _reload(info, stmt_id)
         return result
@@ -476,7 +551,10 @@ class Mutation:
         rationale: str,
         source: str | None = None,
     ) -> Allegation:
-        await _write(info, lambda tx: mutations.set_verdict(tx, str(allegation_id), verdict, rationale, source))
+        await _write(
+            info,
+            lambda tx: mutations.set_verdict(tx, str(allegation_id), verdict, rationale, source, who=_who(info)),
+        )
         result: Allegation = await _reload(info, str(allegation_id))
         return result
 

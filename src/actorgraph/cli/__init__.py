@@ -17,6 +17,7 @@ from actorgraph.cli import (
     draft_cmd,
     dump_cmd,
     export_cmd,
+    history_cmd,
     import_cmd,
     load_cmd,
     neo4j_cmd,
@@ -48,6 +49,7 @@ export_cmd.register(app)
 dump_cmd.register(app)
 draft_cmd.register(app)
 import_cmd.register(app)
+history_cmd.register(app)
 
 
 def _quiet_driver_logs() -> None:

@@ -26,13 +26,17 @@ from actorgraph.ingest.bulk import (
     write_import,
 )
 from actorgraph.local import server
+from actorgraph.model.history import Action
 from actorgraph.model.rows import LABELS
-from actorgraph.settings import Settings, get_settings
+from actorgraph.settings import Settings, current_user, get_settings
+from actorgraph.store import history
 from actorgraph.store.core import Store
 from actorgraph.store.loader import BATCH_STATEMENTS, Progress, load
 
 
-def run_load(paths: list[Path], *, check_only: bool = False, batch: int = BATCH_STATEMENTS) -> LoadReport | None:
+def run_load(
+    paths: list[Path], *, check_only: bool = False, batch: int = BATCH_STATEMENTS, who: str | None = None
+) -> LoadReport | None:
     """Load dossiers and print what changed; shared by ``load`` and ``up``."""
     if check_only:
         prepared = read_dossiers(paths)
@@ -40,7 +44,7 @@ def run_load(paths: list[Path], *, check_only: bool = False, batch: int = BATCH_
         console.print(f"{len(prepared)} dossier(s), {n} statements: every check passed (nothing written).")
         return None
     with Store.connect(get_settings()) as store, _progress() as advance:
-        report = load_paths(store, paths, progress=advance, batch_statements=batch)
+        report = load_paths(store, paths, progress=advance, batch_statements=batch, who=who)
     print_report(report)
     return report
 
@@ -52,7 +56,12 @@ def load_checked(prepared: Sequence[PreparedDossier]) -> LoadReport:
 
 
 def bulk_import(
-    settings: Settings, paths: Sequence[Path], *, progress: BulkProgress | None = None, workdir: Path | None = None
+    settings: Settings,
+    paths: Sequence[Path],
+    *,
+    progress: BulkProgress | None = None,
+    workdir: Path | None = None,
+    who: str | None = None,
 ) -> BulkReport:
     """Check every file, write the import files, import them into the (empty, local) database, apply the schema.
 
@@ -81,13 +90,15 @@ def bulk_import(
     advance("Indexing", 0, None)
     with Store.connect(settings) as store:
         after_import(store)
+        summary = f"bulk import of {report.dossiers} dossier(s), {report.files} file(s): {report.statements} statements"
+        store.write(history.record, Action.BULK_LOAD, who or current_user(), summary, report.sources)
     report.seconds["schema"] = time.perf_counter() - t0
     out.discard()
     report.peak_rss_mib = peak_rss_mib()
     return report
 
 
-def run_bulk(paths: list[Path]) -> BulkReport:
+def run_bulk(paths: list[Path], who: str | None = None) -> BulkReport:
     """``load --bulk``: check, write the import files, import, index; prints the phases."""
     bar = _bar()
     task = bar.add_task("Reading", total=None)
@@ -96,7 +107,7 @@ def run_bulk(paths: list[Path]) -> BulkReport:
         bar.update(task, description=phase, completed=done, total=total)
 
     with bar:
-        report = bulk_import(get_settings(), paths, progress=advance)
+        report = bulk_import(get_settings(), paths, progress=advance, who=who)
     phases = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
     console.print(
         f"Imported {report.dossiers} dossier(s) from {report.files} file(s): {report.statements:,} statements, "
@@ -168,6 +179,9 @@ def register(app: typer.Typer) -> None:
                 "--bulk", help="Into an empty local database through neo4j-admin import (big corpora, offline)."
             ),
         ] = False,
+        who: Annotated[
+            str | None, typer.Option("--as", help="Whom the history names (default: $ACTORGRAPH_USER, the OS user).")
+        ] = None,
     ) -> None:
         """Check dossiers (YAML, or JSON Lines corpora) completely, then load them; re-running changes nothing.
 
@@ -181,6 +195,6 @@ def register(app: typer.Typer) -> None:
         if bulk:
             if check:
                 raise typer.BadParameter("--check and --bulk: give one of them")
-            run_bulk(paths)
+            run_bulk(paths, who)
         else:
-            run_load(paths, check_only=check, batch=batch)
+            run_load(paths, check_only=check, batch=batch, who=who)

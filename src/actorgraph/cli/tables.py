@@ -96,7 +96,20 @@ CAMP_COLUMNS = [
 ]
 
 
+def _what(row: Any) -> str:
+    return f"{row.summary} (why: {row.reason})" if row.reason else row.summary
+
+
+HISTORY_COLUMNS = [
+    Column("when (UTC)", lambda r, _: f"{r.at:%Y-%m-%d %H:%M}"),
+    Column("who", lambda r, _: r.who, min_width=8, max_width=20),
+    Column("action", lambda r, _: r.action, max_width=16),
+    Column("what", lambda r, _: _what(r), text=True, min_width=20),
+    Column("change", lambda r, _: r.id, max_width=40, from_width=130),
+]
+
 COLUMNS: dict[str, list[Column]] = {
+    "history": HISTORY_COLUMNS,
     "centrality": [
         Column("actor", _actor("actor"), min_width=12, max_width=40),
         Column("rank", lambda r, _: rank_cell(r), number=True),

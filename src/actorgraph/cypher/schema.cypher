@@ -13,6 +13,9 @@ CREATE CONSTRAINT name_key IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE
 CREATE CONSTRAINT dossier_id IF NOT EXISTS FOR (n:Dossier) REQUIRE n.id IS UNIQUE;
 CREATE INDEX dossier_source IF NOT EXISTS FOR (n:Dossier) ON (n.source);
 CREATE INDEX dossier_file IF NOT EXISTS FOR (n:Dossier) ON (n.file_sha256);
+// Audit records: history(id) seeks the ChangeKey of an id, then walks its CHANGED records only.
+CREATE CONSTRAINT change_id IF NOT EXISTS FOR (n:Change) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT change_key IF NOT EXISTS FOR (n:ChangeKey) REQUIRE n.id IS UNIQUE;
 
 // Filters the API and the explore queries use.
 CREATE INDEX actor_kind IF NOT EXISTS FOR (n:Actor) ON (n.kind);

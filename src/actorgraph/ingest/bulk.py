@@ -57,6 +57,8 @@ class BulkReport:
     seconds: dict[str, float] = field(default_factory=dict)
     peak_rss_mib: float = 0.0
     importer: str = ""
+    #: The imported sources' ids: the keys of the import's one audit record.
+    sources: list[str] = field(default_factory=list)
 
     @property
     def total_seconds(self) -> float:
@@ -311,6 +313,7 @@ def write_import(
             raise InvalidInput(problems)
         report.seconds["read"] = time.perf_counter() - began
         t0 = time.perf_counter()
+        report.sources = sorted(builder.sources)  # before finish(), which lets go of them
         report.relations = builder.finish(progress)
         report.files, report.dossiers = len(files), builder.dossiers
         report.statements = len(builder.corpus.statement_ids)

@@ -64,13 +64,19 @@ def load_paths(
     *,
     progress: Progress | None = None,
     batch_statements: int = BATCH_STATEMENTS,
+    who: str | None = None,
 ) -> LoadReport:
-    """Validate every changed dossier under ``paths``, then write them; raises InvalidInput before any write."""
+    """Validate every changed dossier under ``paths``, then write them; raises InvalidInput before any write.
+
+    ``who`` is whom the audit records name (default: ``$ACTORGRAPH_USER``, else the OS user).
+    """
     began = time.perf_counter()
     files = find_dossiers(paths)
     todo, skipped = unchanged_files(store, files)
     prepared = read_dossiers(paths, files=todo) if todo or not files else []
-    report = load(store, prepared, progress=progress, began=began, batch_statements=batch_statements, skipped=skipped)
+    report = load(
+        store, prepared, progress=progress, began=began, batch_statements=batch_statements, skipped=skipped, who=who
+    )
     report.files = list(files)
     return report
 

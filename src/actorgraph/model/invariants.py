@@ -23,11 +23,18 @@ from actorgraph.model.vocabulary import STRUCTURAL_PREDICATES, Predicate, Relati
 
 #: The labels of the data model (display labels such as ``ArmedGroup`` may sit beside them).
 MODEL_LABELS = ("Actor", "Event", "Source", "Allegation", "Statement")
-#: Bookkeeping nodes, not data: the name index alias resolution reads (``NameKey``) and what each loaded
-#: dossier contributed (``Dossier``). They carry no model id; the "name-keys" check covers the index.
-INDEX_LABELS = ("NameKey", "Dossier")
-#: Bookkeeping relationship types and the (from, to) labels each may join.
-INDEX_RELATIONSHIPS: dict[str, frozenset[tuple[str, str]]] = {"NAMES": frozenset({("NameKey", "Actor")})}
+#: Bookkeeping nodes, not data: the name index alias resolution reads (``NameKey``), what each loaded
+#: dossier contributed (``Dossier``) and the audit records with their lookup keys (``Change``,
+#: ``ChangeKey``, :mod:`actorgraph.model.history`). They carry no model id; the "name-keys" check covers
+#: the index.
+INDEX_LABELS = ("NameKey", "Dossier", "Change", "ChangeKey")
+#: Bookkeeping relationship types and the (from, to) labels each may join: the name index, a record's
+#: keys, and an analyst's judgement that two actors are not the same (``markDistinct``).
+INDEX_RELATIONSHIPS: dict[str, frozenset[tuple[str, str]]] = {
+    "NAMES": frozenset({("NameKey", "Actor")}),
+    "CHANGED": frozenset({("Change", "ChangeKey")}),
+    "DISTINCT_FROM": frozenset({("Actor", "Actor")}),
+}
 
 #: Provenance relationship types and the (from, to) labels each may join.
 PROVENANCE: dict[str, frozenset[tuple[str, str]]] = {
@@ -54,6 +61,8 @@ CHECKS: dict[str, str] = {
     "custody": "every source derives from at most one source, every statement is quoted from at most one, no loops",
     "statuses": "every allegation's status equals the status rule applied to its statements",
     "derived": "the derived relationships are exactly those the rules derive (types, ends, statements, counts, dates)",
+    "history": "every audit record has an id, a time, who, an action and its keys; every distinct mark joins two "
+    "actors once, from the smaller id to the larger",
 }
 
 
@@ -135,6 +144,10 @@ class GraphFacts:
     )
     #: Each actor's kind: a reporting voice's affirmations give REPORTS, not ACCUSES.
     actor_kinds: dict[str, str | None] = field(default_factory=dict)
+    #: (id, has a time, who, action, how many keys) of every audit record.
+    changes: list[tuple[str | None, bool, str | None, str | None, int]] = field(default_factory=list)
+    #: (from, to) of every DISTINCT_FROM mark.
+    marks: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -176,6 +189,7 @@ def check_graph(facts: GraphFacts) -> CheckReport:
     links = links_of(accounts)
     _check_statuses(facts, accounts, links, report)
     _check_derived(facts, accounts, links, report)
+    _check_history(facts, report)
     return report
 
 
@@ -214,6 +228,33 @@ def _check_shapes(facts: GraphFacts, report: CheckReport) -> None:
             report.add("shape", f"[:{rtype}]", f"{count} relationship(s) of a type the model does not know")
         elif (start, end) not in allowed:
             report.add("shape", f"({start})-[:{rtype}]->({end})", f"{count} relationship(s) joining the wrong labels")
+
+
+def _check_history(facts: GraphFacts, report: CheckReport) -> None:
+    """The history must answer who, when, what for every change, and a mark must say one thing per pair.
+
+    >>> facts = GraphFacts(changes=[("chg_1", True, None, "merge", 2)], marks=[("b", "a")])
+    >>> [str(v) for v in check_graph(facts).violations]  # doctest: +NORMALIZE_WHITESPACE
+    ['history: chg_1: an audit record without who', 'history: (b)-[:DISTINCT_FROM]->(a): marks run from the
+    smaller id to the larger']
+    """
+    report.checked["history"] = len(facts.changes) + len(facts.marks)
+    for change_id, timed, who, action, keys in facts.changes:
+        where = change_id or "(Change)"
+        missing = [name for name, ok in (("an id", change_id), ("a time", timed), ("who", who),
+                                         ("an action", action), ("keys", keys)) if not ok]  # fmt: skip
+        for name in missing:
+            report.add("history", where, f"an audit record without {name}")
+    pairs: Counter[frozenset[str]] = Counter()
+    for a, b in facts.marks:
+        pairs[frozenset((a, b))] += 1
+        if a == b:
+            report.add("history", f"({a})-[:DISTINCT_FROM]->({b})", "an actor marked distinct from itself")
+        elif a > b:
+            report.add("history", f"({a})-[:DISTINCT_FROM]->({b})", "marks run from the smaller id to the larger")
+    for pair, n in pairs.items():
+        if n > 1:
+            report.add("history", " and ".join(sorted(pair)), f"marked distinct {n} times: one mark per pair")
 
 
 def _check_name_keys(facts: GraphFacts, report: CheckReport) -> None:

@@ -3,6 +3,10 @@
 Pure. The store fills a :class:`NameIndex` from the graph (``store/loader.py``); ingest and the
 loader ask it how each dossier actor resolves. Names compare by :func:`actorgraph.model.ids.name_key`
 (case, accents, punctuation and spacing ignored).
+
+Actors an analyst marked "not the same" (``markDistinct``) are never folded by a name: a dossier may
+not give one of them a name that already finds the other (later dossiers naming it would then find
+both, and a merge would be one click away); the load stops with the name and the fix instead.
 """
 
 from __future__ import annotations
@@ -38,11 +42,27 @@ class NameIndex:
     def __init__(self) -> None:
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.names: dict[str, str] = {}
+        #: Actor id -> the actors marked not the same as it.
+        self.distinct: dict[str, set[str]] = defaultdict(set)
 
     def add(self, actor_id: str, name: str, keys: Iterable[str]) -> None:
         self.names[actor_id] = name
         for key in keys:
             self.by_key[key].add(actor_id)
+
+    def mark_distinct(self, a: str, b: str) -> None:
+        self.distinct[a].add(b)
+        self.distinct[b].add(a)
+
+    def _folds(self, path: str, i: int, name: str, target: str, keys: Iterable[str]) -> list[Problem]:
+        """A name of the dossier actor (resolved to ``target``) that already finds an actor marked distinct from it."""
+        out = []
+        for key in sorted(keys):
+            for other in sorted(self.by_key.get(key, set()) & self.distinct.get(target, set())):
+                message = (f"{name!r} ({target}) has a name ({key!r}) of {other!r}, marked not the same: "
+                           "drop that name, or unmarkDistinct them if they are one")  # fmt: skip
+                out.append(Problem(path, f"actors[{i}]", message))
+        return out
 
     def resolve(self, prepared: PreparedDossier) -> tuple[dict[str, str], list[Resolved], list[Problem]]:
         """Map each dossier actor id to the stored id (itself unless a name/alias matches another actor)."""
@@ -52,6 +72,7 @@ class NameIndex:
         for i, actor in enumerate(prepared.dossier.actors):
             if actor.id in self.names:
                 mapping[actor.id] = actor.id
+                problems += self._folds(str(prepared.path), i, actor.name, actor.id, actor.name_keys())
                 continue
             matches = sorted({m for key in actor.name_keys() for m in self.by_key.get(key, ())})
             if len(matches) > 1:
@@ -65,6 +86,7 @@ class NameIndex:
                 continue
             target = matches[0] if matches else actor.id
             mapping[actor.id] = target
+            problems += self._folds(str(prepared.path), i, actor.name, target, actor.name_keys())
             if matches:
                 resolved.append(Resolved(str(prepared.path), actor.id, actor.name, target, self.names[target]))
         return mapping, resolved, problems

@@ -369,5 +369,6 @@ PROVENANCE_RELATIONSHIPS: frozenset[str] = frozenset(
     {"MADE", "ON", "SUBJECT", "OBJECT", "REPORTED_IN", "ON_BEHALF_OF", "DERIVED_FROM", "QUOTED_FROM"}
 )
 
-#: Housekeeping, not data: the name index alias resolution looks names up in (NameKey -NAMES-> Actor).
-INDEX_RELATIONSHIPS: frozenset[str] = frozenset({"NAMES"})
+#: Housekeeping, not data: the name index alias resolution looks names up in (NameKey -NAMES-> Actor),
+#: the keys of the audit records (Change -CHANGED-> ChangeKey) and "not the same" (Actor -DISTINCT_FROM-> Actor).
+INDEX_RELATIONSHIPS: frozenset[str] = frozenset({"NAMES", "CHANGED", "DISTINCT_FROM"})

@@ -89,6 +89,10 @@ def read_facts(tx: Tx) -> GraphFacts:
         )
         for r in tx.run("check_relations", types=[t.value for t in RelationType])
     ]
+    history = tx.single("check_history")
+    if history is not None:
+        facts.changes = [(c[0], bool(c[1]), c[2], c[3], int(c[4])) for c in history["changes"]]
+        facts.marks = [(m[0], m[1]) for m in history["marks"]]
     return facts
 
 

@@ -11,7 +11,9 @@ A changed dossier replaces exactly its own previous contribution: the statements
 contains are deleted (unless another dossier of the same source still contains them), with their
 derived data; actors, events, allegations and sources stay (other dossiers may share them).
 Derived statuses and relationships are updated incrementally in the same transaction
-(:mod:`actorgraph.store.derived`), so every transaction is all-or-nothing, derived data included.
+(:mod:`actorgraph.store.derived`), so every transaction is all-or-nothing, derived data included,
+and so is its audit record (:mod:`actorgraph.store.history`): one per transaction, naming its files
+and keyed by every id it wrote. Skipped dossiers write nothing, so an unchanged re-load records nothing.
 """
 
 from __future__ import annotations
@@ -26,10 +28,12 @@ from typing import Any, LiteralString
 from actorgraph.errors import InvalidInput, Problem
 from actorgraph.model.derivation import Account
 from actorgraph.model.dossier import PreparedDossier
+from actorgraph.model.history import Action
 from actorgraph.model.names import NameIndex, Resolved
 from actorgraph.model.rows import LABELS, Row, dossier_rows
 from actorgraph.model.vocabulary import ObjectType, Predicate, Stance, is_reporting
-from actorgraph.store import derived
+from actorgraph.settings import current_user
+from actorgraph.store import derived, history
 from actorgraph.store.core import Store, Tx
 
 CHUNK = 5000
@@ -104,6 +108,9 @@ def lookup_names(tx: Tx, prepared: Iterable[PreparedDossier]) -> NameIndex:
     index = NameIndex()
     for rec in tx.run("names_of", ids=sorted(ids), keys=sorted(keys)):
         index.add(rec["id"], rec["name"] or rec["id"], rec["keys"])
+    for rec in tx.run("distinct_of", ids=sorted(index.names)):
+        for other in rec["distinct"]:
+            index.mark_distinct(rec["id"], other)
     return index
 
 
@@ -344,8 +351,11 @@ def _dropped(tx: Tx, batch: BatchRows) -> list[dict[str, str]]:
     ]
 
 
-def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
-    """One transaction: names resolved again against the committed graph, rows, replaced statements, derived data."""
+def write_batch(tx: Tx, prepared: Sequence[PreparedDossier], who: str | None = None) -> WriteResult:
+    """One transaction: names resolved again against the committed graph, rows, replaced statements, derived data.
+
+    ``who`` is whom the audit record names (default: :func:`actorgraph.settings.current_user`).
+    """
     index = lookup_names(tx, prepared)
     batch = BatchRows()
     result = WriteResult()
@@ -400,6 +410,13 @@ def write_batch(tx: Tx, prepared: Sequence[PreparedDossier]) -> WriteResult:
     if deleted:  # an allegation whose last statement was taken back goes too (db check: no orphans)
         tx.execute("drop_orphan_allegations", ids=sorted(moved))
     tx.execute("write_dossiers", rows=batch.dossiers)
+    files = sorted({d["file"] for d in batch.dossiers})
+    shown = ", ".join(files[:3]) + (f" and {len(files) - 3} more" if len(files) > 3 else "")
+    ids = {i for label in LABELS for i in batch.tables[label]} | deleted
+    summary = f"loaded {len(batch.dossiers)} dossier(s) from {shown}: {len(batch.tables['Statement'])} statement(s)"
+    if deleted:
+        summary += f", {len(deleted)} removed"
+    history.record(tx, Action.LOAD, who or current_user(), summary, ids)
     return result
 
 
@@ -467,6 +484,7 @@ def load(
     began: float | None = None,
     batch_statements: int = BATCH_STATEMENTS,
     skipped: int = 0,
+    who: str | None = None,
 ) -> LoadReport:
     """Write already-checked dossiers, in transactions of up to ``batch_statements`` statements.
 
@@ -482,7 +500,7 @@ def load(
     check_origins(store, todo)
     done = len(prepared) - len(todo)
     for group in batches(todo, max(1, batch_statements)):
-        report.add(store.write(write_batch, group))
+        report.add(store.write(write_batch, group, who))
         report.statements += sum(len(p.statements) for p in group)
         done += len(group)
         if progress is not None:

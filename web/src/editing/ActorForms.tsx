@@ -33,16 +33,19 @@ export function AliasForm({ actorId }: { actorId: string }) {
 
 export function MergeForm({ actorId, name }: { actorId: string; name: string }) {
   const [mergeId, setMergeId] = useState("");
+  const [reason, setReason] = useState("");
   const [sure, setSure] = useState(false);
-  const form = useMutationForm(MergeActors, ["mergeId", "keepId", "confirm"]);
+  const form = useMutationForm(MergeActors, ["mergeId", "keepId", "reason", "confirm"]);
   const onSubmit = async (event: Event): Promise<void> => {
     event.preventDefault();
     const problems: Record<string, string> = {};
     if (!mergeId.trim()) problems["mergeId"] = "Give the id of the actor to merge into this one.";
+    if (!reason.trim()) problems["reason"] = "Say why they are the same: the history keeps it.";
     if (!sure) problems["confirm"] = "Tick this to confirm: the other actor disappears into this one.";
-    const done = await form.submit({ keep: actorId, merge: mergeId.trim() }, problems, `Merged ${mergeId.trim()} into ${name}.`);
+    const done = await form.submit({ keep: actorId, merge: mergeId.trim(), reason: reason.trim() }, problems, `Merged ${mergeId.trim()} into ${name}.`);
     if (done) {
       setMergeId("");
+      setReason("");
       setSure(false);
       navigate(`/actor/${encodeURIComponent(actorId)}`, { replace: true });
     }
@@ -57,6 +60,11 @@ export function MergeForm({ actorId, name }: { actorId: string; name: string }) 
         )}
       </Field>
       <ActorOptions />
+      <Field id="merge-reason" label="Why (kept in the history)" error={form.errors.fields["reason"]} hint="A merge can be undone (unmergeActors); the reason says why it was made.">
+        {(describedBy, invalid) => (
+          <input id="merge-reason" value={reason} onInput={(e) => setReason(e.currentTarget.value)} aria-describedby={describedBy || undefined} aria-invalid={invalid} />
+        )}
+      </Field>
       <Field id="merge-confirm" label="" error={form.errors.fields["confirm"]}>
         {(describedBy, invalid) => (
           <label class="check">
