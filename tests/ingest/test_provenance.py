@@ -202,14 +202,25 @@ def test_analyze_contested_says_why(gql: GraphQL) -> None:
     assert body["data"]["analytics"]["contested"][0]["reason"] == top["reason"]
 
 
-def test_bulk_import_files_carry_grades_and_refuse_chains(tmp_path: Path) -> None:
-    """``load --bulk`` derives statuses without following chains, so it refuses them; grades it keeps."""
-    with pytest.raises(InvalidInput) as info:
-        write_import([CASE], tmp_path / "refused")
-    assert {(Path(p.file).name, p.path) for p in info.value.problems} == {
-        ("daily-a.yaml", "source.derived_from"), ("herald-b.yaml", "statements[0].quoted_from")
-    }  # fmt: skip
-    assert all("needs an online load" in p.message for p in info.value.problems)
+def test_bulk_import_files_carry_grades_and_chains(tmp_path: Path) -> None:
+    """``load --bulk`` writes the chains of custody as the online load links them, and keeps the grades."""
+    chained = tmp_path / "chained"
+    files, report = write_import([CASE], chained)
+    files.close()
+    assert report.statements == 4
+
+    def rows(stem: str) -> list[list[str]]:
+        return list(csv.reader((chained / f"{stem}.csv").open(encoding="utf-8")))[1:]
+
+    assert rows("derived_from") == [["daily-a-kirov", "tg-volya-post-311"]]
+    assert [row[1] for row in rows("quoted_from")] == ["tg-volya-post-311"]
+    allegations = list(csv.DictReader((chained / "allegation.csv").open(encoding="utf-8")))
+    assert [a["status"] for a in allegations] == ["CORROBORATED"]  # the mission's report is a second origin
+    without = tmp_path / "without-monitors"
+    files, _ = write_import([POST, DAILY, HERALD], without)
+    files.close()
+    allegations = list(csv.DictReader((without / "allegation.csv").open(encoding="utf-8")))
+    assert [a["status"] for a in allegations] == ["UNVERIFIED"]  # three voices, one origin
     out = tmp_path / "graded"
     files, _ = write_import([POST, MONITORS], out)
     files.close()

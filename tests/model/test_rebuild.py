@@ -13,7 +13,7 @@ from actorgraph.model.vocabulary import ObjectType
 from bench.generate import generate
 
 
-def _accounts_and_corpus(statements: int, seed: int) -> tuple[list[Account], Corpus, list[str]]:
+def _accounts_and_corpus(statements: int, seed: int, chains: bool = False) -> tuple[list[Account], Corpus, list[str]]:
     accounts: list[Account] = []
     corpus = Corpus()
     actors: dict[str, int] = {}
@@ -45,16 +45,24 @@ def _accounts_and_corpus(statements: int, seed: int) -> tuple[list[Account], Cor
             on_behalf_of = a.subject if (k + j) % 7 == 0 else None
             sid = f"s{k}.{j}"
             reporter = (on_behalf_of or s.speaker) in reporters
+            # with chains: a few shared origins, every third statement a copy, so voices repeat each other
+            origin = f"source-{(k * 7 + j) % 4}" if chains else None
+            copied = chains and (k + j) % 3 == 0
             accounts.append(Account(aid, a.predicate, a.subject, a.object, is_event, sid, s.stance, s.stated_on,
-                                    s.speaker, on_behalf_of, reporter=reporter))  # fmt: skip
+                                    s.speaker, on_behalf_of, origin=origin, copied=copied,
+                                    reporter=reporter))  # fmt: skip
             voice = actors[on_behalf_of or s.speaker]
             corpus.add_statement(sid, allegations[aid], voice, actors[s.speaker], s.stance, s.stated_on)
+            if origin is not None:
+                corpus.sources = [f"source-{i}" for i in range(4)]
+                corpus.origin.append(int(origin.rsplit("-", 1)[1]))
+                corpus.copied.append(1 if copied else 0)
     return accounts, corpus, list(allegations)
 
 
-@pytest.mark.parametrize(("statements", "seed"), [(400, 1), (3000, 2)])
-def test_the_array_rules_equal_the_rules(statements: int, seed: int) -> None:
-    accounts, corpus, allegation_ids = _accounts_and_corpus(statements, seed)
+@pytest.mark.parametrize(("statements", "seed", "chains"), [(400, 1, False), (3000, 2, False), (3000, 3, True)])
+def test_the_array_rules_equal_the_rules(statements: int, seed: int, chains: bool) -> None:
+    accounts, corpus, allegation_ids = _accounts_and_corpus(statements, seed, chains)
     assert superseded(accounts), "the corpus should hold retractions, so the array form of the rule is exercised"
     links = structural_pairs(current(accounts))
     statuses, rows = as_rows(Rebuild(corpus))

@@ -4,13 +4,17 @@ One pass over the input, file by file: every dossier is read and checked exactly
 load (names resolved against the dossiers before it, as if the graph were empty) and its nodes and
 provenance go straight to the CSV files of the import; what the derivation needs is kept as integer
 arrays (:class:`~actorgraph.model.rebuild.Corpus`) and the names as a :class:`NameIndex`. If any file
-has a problem, the files are thrown away and nothing is imported. Then statuses and derived
+has a problem, the files are thrown away and nothing is imported. Chains of custody are checked once
+every file is read (an origin may be in a later file), by the online load's rule
+(:func:`actorgraph.model.custody.custody_problems`), and each statement's origin is followed from them,
+so statuses count copies as the online load does. Then statuses and derived
 relationships are computed in one set-based pass over the arrays
 (:class:`~actorgraph.model.rebuild.Rebuild`) and written too. Running the import (stop the local
 server, ``neo4j-admin database import full``, start it, apply the schema) is the command's job
 (``cli/load_cmd.py``), the layer that may drive both the store and the local server.
 
-Memory: the arrays, the name index and the actors, events and allegations (deduplicated across
+Memory: the arrays (with, per statement, the source its chain starts from), every source's
+``derived_from``, the name index and the actors, events and allegations (deduplicated across
 dossiers), and one input file at a time; never the statements' text. The checks of what the import
 can go into (not a remote server, an empty database) are here too, for the command to run first.
 """
@@ -20,6 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import resource
 import time
+from array import array as int_array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +32,8 @@ from typing import Any
 
 from actorgraph.errors import InvalidInput, Problem, UsageError
 from actorgraph.ingest.read import find_dossiers, read_file
+from actorgraph.model import custody as custody_rule
+from actorgraph.model.custody import Custody
 from actorgraph.model.dossier import PreparedDossier
 from actorgraph.model.names import NameIndex
 from actorgraph.model.rebuild import PREDICATE_CODE, Corpus, Rebuild
@@ -36,6 +43,7 @@ from actorgraph.settings import Settings
 from actorgraph.store.bulk import ARRAY_DELIMITER, ImportFiles, array, node_count
 from actorgraph.store.core import Store
 from actorgraph.store.cypher import query
+from actorgraph.store.loader import dossier_custody
 from actorgraph.store.schema import init_schema
 
 #: Called as work advances: (phase, done, total or None).
@@ -89,6 +97,13 @@ class _Builder:
         self.alleg_predicate: list[int] = []
         self.corpus = Corpus()
         self.dossiers = 0
+        # the chains of custody: every source's derived_from (a later dossier's wins, as online), the
+        # dossiers naming an origin (checked whole once all are read) and per statement where its chain starts
+        self.derived_from: dict[str, str | None] = {}
+        self.custody: list[Custody] = []
+        self.source_index: dict[str, int] = {}
+        self.chain_start: int_array[int] = int_array("q")  # the source quoted, else the statement's own
+        self.quoted: int_array[int] = int_array("b")
 
     def _actor(self, actor_id: str) -> int:
         index = self.actor_index.get(actor_id)
@@ -116,6 +131,10 @@ class _Builder:
         for row in rows["Event"]:
             self.events[row["id"]] = row
         source = rows["Source"][0]
+        self.derived_from[source["id"]] = p.dossier.source.derived_from
+        custody = dossier_custody(p)
+        if custody.derived_from is not None or any(q is not None for _, q in custody.quoted_from):
+            self.custody.append(custody)
         if source["id"] not in self.sources:
             self.sources[source["id"]] = (str(p.path), p.source_sha256)
             pr = source["props"]
@@ -133,15 +152,6 @@ class _Builder:
     def _cross_file(self, p: PreparedDossier) -> list[Problem]:
         problems = []
         src = p.dossier.source
-        # Chains of custody change origins across dossiers; the bulk derivation does not follow them.
-        if src.derived_from is not None:
-            problems.append(Problem(str(p.path), "source.derived_from", "a chain of custody needs an online load: "
-                                    "load this corpus without --bulk"))  # fmt: skip
-        problems += [
-            Problem(str(p.path), f"statements[{i}].quoted_from", "a chain of custody needs an online load: load "
-                    "this corpus without --bulk")
-            for i, s in enumerate(p.statements) if s.quoted_from is not None
-        ]  # fmt: skip
         prev = self.sources.get(src.id)
         if prev and prev[1] != p.source_sha256:
             problems.append(
@@ -195,12 +205,46 @@ class _Builder:
         self.out.write("made", [row["speaker"], sid])
         self.out.write("on", [sid, row["allegation"]])
         self.out.write("reported_in", [sid, row["source"]])
+        if row["quoted_from"]:
+            self.out.write("quoted_from", [sid, row["quoted_from"]])
+        self.chain_start.append(self._source(row["quoted_from"] or row["source"]))
+        self.quoted.append(1 if row["quoted_from"] else 0)
         voice = row["speaker"]
         if row["on_behalf_of"]:
             self.out.write("on_behalf_of", [sid, row["on_behalf_of"]])
             voice = row["on_behalf_of"]
         self.corpus.add_statement(sid, self.alleg_index[row["allegation"]], self._actor(voice),
                                   self._actor(row["speaker"]), Stance(pr["stance"]), pr["stated_on"])  # fmt: skip
+
+    def _source(self, source_id: str) -> int:
+        index = self.source_index.get(source_id)
+        if index is None:
+            index = self.source_index[source_id] = len(self.source_index)
+        return index
+
+    def custody_problems(self) -> list[Problem]:
+        """The chains of custody checked whole, by the online load's rule: the database is empty, so every
+        source is one of the input's and every chain is as the input says."""
+        return custody_rule.custody_problems(self.custody, self.derived_from)
+
+    def _origins(self) -> None:
+        """Each statement's origin and whether it is a copy (quoted, or its chain has a step), into the corpus;
+        chains followed once per source they start from (``model/custody.root``), not once per statement.
+        The DERIVED_FROM relationships into the import, as the last dossier of each source says them."""
+        for source_id, up in self.derived_from.items():
+            if up is not None:
+                self.out.write("derived_from", [source_id, up])
+        names = list(self.source_index)
+        per_start: dict[int, tuple[int, bool]] = {}
+        for start in set(self.chain_start):
+            found, steps = custody_rule.root(self.derived_from, names[start])
+            per_start[start] = (-1 if found is None else self._source(found), steps > 0)
+        c = self.corpus
+        c.sources = list(self.source_index)  # ids in index order (a dict keeps insertion order)
+        c.origin = int_array("q", (per_start[s][0] for s in self.chain_start))
+        c.copied = int_array("b", (1 if q or per_start[s][1] else 0
+                                   for s, q in zip(self.chain_start, self.quoted, strict=True)))  # fmt: skip
+        self.chain_start, self.quoted, self.derived_from = int_array("q"), int_array("b"), {}
 
     def finish(self, progress: BulkProgress) -> int:
         """Actors, events, name keys, allegations with status and the derived relationships; returns their count.
@@ -209,6 +253,7 @@ class _Builder:
         actors and allegations once written: the peak is the arrays, not the input.
         """
         self.names, self.statement_seen, self.explicit, self.sources = NameIndex(), set(), {}, {}
+        self.custody = []
         keys: dict[str, list[str]] = {}
         reporters: list[int] = []
         for actor_id, (props, aliases, name_keys) in self.actors.items():
@@ -242,6 +287,7 @@ class _Builder:
         c.object = [o if o >= 0 else n + (-o - 1) for o in self.alleg_object]
         c.predicate = self.alleg_predicate
         c.reporters = reporters
+        self._origins()
         progress("Deriving", 0, None)
         rebuild = Rebuild(c)
         statuses = rebuild.statuses()
@@ -309,6 +355,8 @@ def write_import(
                 builder.add(p)
             progress("Reading", done, len(files))
         problems += builder.problems
+        if not problems:  # a chain may name a source of a later file: checked once all are read
+            problems += builder.custody_problems()
         if problems:
             raise InvalidInput(problems)
         report.seconds["read"] = time.perf_counter() - began

@@ -65,6 +65,13 @@ class Corpus:
     denies: array[int] = field(default_factory=lambda: array("b"))
     #: proleptic ordinal of the date, 0 when undated
     date: array[int] = field(default_factory=lambda: array("q"))
+    #: source ids by index, for :attr:`origin`
+    sources: list[str] = field(default_factory=list)
+    #: per statement, the index of its origin (root of its chain of custody, ``model/custody.py``), -1 when
+    #: unknown; empty when no statement has one (then each is its own origin, as without chains)
+    origin: array[int] = field(default_factory=lambda: array("q"))
+    #: per statement, 1 when it is a copy (its chain of custody has a step), beside :attr:`origin`
+    copied: array[int] = field(default_factory=lambda: array("b"))
 
     def add_statement(
         self, sid: str, allegation: int, voice: int, speaker: int, stance: Stance, stated_on: dt.date | None
@@ -112,11 +119,16 @@ class Rebuild:
         self.denies = np.asarray(corpus.denies, dtype=bool)
         self.date = np.asarray(corpus.date, dtype=np.int64)
         self.ids = corpus.statement_ids
+        has_origins = len(corpus.origin) == len(corpus.statement_ids) > 0
+        self.origin = np.asarray(corpus.origin if has_origins else [], dtype=np.int64)
+        self.copied = np.asarray(corpus.copied if has_origins else [], dtype=bool)
         gone = self._superseded()
         if gone.any():  # retracted statements count for nothing (model/timeline.py): drop them here
             keep = ~gone
             self.alleg, self.voice, self.speaker = self.alleg[keep], self.voice[keep], self.speaker[keep]
             self.denies, self.date = self.denies[keep], self.date[keep]
+            if has_origins:
+                self.origin, self.copied = self.origin[keep], self.copied[keep]
             self.ids = [corpus.statement_ids[k] for k in np.nonzero(keep)[0].tolist()]
         subject = np.asarray(corpus.subject, dtype=np.int64)
         obj = np.asarray(corpus.object, dtype=np.int64)
@@ -176,20 +188,32 @@ class Rebuild:
     # --- statuses --------------------------------------------------------------------------------
 
     def statuses(self) -> dict[int, str | None]:
-        """Status per allegation index (allegations without statements are absent)."""
+        """Status per allegation index (allegations without statements are absent).
+
+        Voices are named by their actor ids, as the store's accounts name them: the rule takes voices
+        in order of id, and with chains of custody which voice is counted first can matter.
+        """
         order = np.argsort(self.alleg, kind="stable")
         alleg = self.alleg[order].tolist()
         voice = self.voice[order].tolist()
         denies = self.denies[order].tolist()
         own = self.own[order].tolist()
+        sources, actors = self.c.sources, self.c.actors
+        n = len(alleg)
+        origin: list[str | None] = [None] * n
+        copied: list[bool] = [False] * n
+        if len(self.origin):
+            origin = [sources[o] if o >= 0 else None for o in self.origin[order].tolist()]
+            copied = self.copied[order].tolist()
         out: dict[int, str | None] = {}
         start = 0
-        for i in range(1, len(alleg) + 1):
-            if i == len(alleg) or alleg[i] != alleg[start]:
+        for i in range(1, n + 1):
+            if i == n or alleg[i] != alleg[start]:
                 positions = [
-                    Position(str(voice[k]), Stance.DENIES if denies[k] else Stance.AFFIRMS, own[k])
+                    Position(actors[voice[k]], Stance.DENIES if denies[k] else Stance.AFFIRMS, own[k], origin[k],
+                             copied[k])
                     for k in range(start, i)
-                ]
+                ]  # fmt: skip
                 status = derive_status(positions)
                 out[alleg[start]] = status.value if status else None
                 start = i

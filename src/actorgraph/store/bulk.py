@@ -44,6 +44,8 @@ RELATIONSHIPS: dict[str, tuple[str | None, list[str]]] = {
     "on": ("ON", [":START_ID(Statement)", ":END_ID(Allegation)"]),
     "reported_in": ("REPORTED_IN", [":START_ID(Statement)", ":END_ID(Source)"]),
     "on_behalf_of": ("ON_BEHALF_OF", [":START_ID(Statement)", ":END_ID(Actor)"]),
+    "quoted_from": ("QUOTED_FROM", [":START_ID(Statement)", ":END_ID(Source)"]),
+    "derived_from": ("DERIVED_FROM", [":START_ID(Source)", ":END_ID(Source)"]),
     "subject": ("SUBJECT", [":START_ID(Allegation)", ":END_ID(Actor)"]),
     "object_actor": ("OBJECT", [":START_ID(Allegation)", ":END_ID(Actor)"]),
     "object_event": ("OBJECT", [":START_ID(Allegation)", ":END_ID(Event)"]),

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any, LiteralString
 
 from actorgraph.errors import InvalidInput, Problem
+from actorgraph.model import custody as custody_rule
+from actorgraph.model.custody import Custody, named_origins
 from actorgraph.model.derivation import Account
 from actorgraph.model.dossier import PreparedDossier
 from actorgraph.model.history import Action
@@ -131,34 +133,12 @@ def check_names(store: Store, prepared: Sequence[PreparedDossier]) -> None:
 
 def _named_sources(prepared: Sequence[PreparedDossier]) -> set[str]:
     """Every source id the dossiers name as an origin (``derived_from``, ``quoted_from``)."""
-    named = {p.dossier.source.derived_from for p in prepared} | {s.quoted_from for p in prepared for s in p.statements}
-    return {i for i in named if i is not None}
+    return named_origins([dossier_custody(p) for p in prepared])
 
 
 def _chains(tx: Tx, ids: Iterable[str]) -> dict[str, list[str]]:
     """For each stored source of ``ids``: the sources above it, up DERIVED_FROM to its root."""
     return {rec["id"]: list(rec["above"]) for rec in tx.run("source_links", ids=sorted(set(ids)))}
-
-
-@dataclass(frozen=True)
-class Custody:
-    """The origins one input names, as :func:`custody_problems` checks them: a source (written by this
-    input with its ``derived_from``, or already stored) and the sources its statements were quoted from.
-
-    The field paths and ``fix`` let each door (a dossier, the API's ``recordStatement``) name its own
-    fields and say how to fix them in its own terms, with the one rule and the one message.
-    """
-
-    file: str
-    source: str
-    derived_from: str | None
-    #: (field path, source id) of every statement's ``quoted_from`` (id None when not given).
-    quoted_from: tuple[tuple[str, str | None], ...] = ()
-    #: False when the input names a stored source without rewriting it (its stored link stands).
-    writes_source: bool = True
-    derived_field: str = "source.derived_from"
-    #: How to make an unknown origin known, ``{}`` being "repeats" or "was quoted from".
-    fix: str = "load the dossier of the source it {} first or in the same load, or fix the id"
 
 
 def dossier_custody(p: PreparedDossier) -> Custody:
@@ -169,44 +149,20 @@ def dossier_custody(p: PreparedDossier) -> Custody:
 
 
 def custody_problems(tx: Tx, inputs: Sequence[Custody]) -> list[Problem]:
-    """Every ``derived_from``/``quoted_from`` names a source in the graph or the inputs, and no chain loops.
-
-    Checked whole before the first write, as names are: a chain that loops has no origin, and an origin
-    that is nowhere cannot be traced, so either would leave statuses that no one could explain.
+    """:func:`actorgraph.model.custody.custody_problems` over the chains as they will be after the inputs:
+    the stored part read from the graph (only the sources named and written), the inputs' links over it.
     """
     batch = {c.source: c.derived_from for c in inputs if c.writes_source}
-    named = {c.derived_from for c in inputs} | {q for c in inputs for _, q in c.quoted_from}
-    named.discard(None)
+    named = named_origins(inputs)
     if not named:
         return []
-    stored = _chains(tx, {n for n in named if n is not None} | set(batch))
-    known = set(batch) | set(stored)
+    stored = _chains(tx, named | set(batch))
     parent: dict[str, str | None] = {sid: (above[0] if above else None) for sid, above in stored.items()}
     for above in (a for a in stored.values() if a):
         for child, up in zip(above, [*above[1:], None], strict=True):
             parent.setdefault(child, up)
     parent.update(batch)
-    problems: list[Problem] = []
-    for c in inputs:
-        unknown = "unknown source {!r}: " + c.fix
-        if c.derived_from is not None and c.derived_from not in known:
-            problems.append(Problem(c.file, c.derived_field, unknown.format(c.derived_from, "repeats")))
-        for where, quoted in c.quoted_from:
-            if quoted is not None and quoted not in known:
-                problems.append(Problem(c.file, where, unknown.format(quoted, "was quoted from")))
-            elif quoted == c.source:
-                problems.append(Problem(c.file, where, "names the statement's own source: name the source it was "
-                                        "quoted from, or remove it"))  # fmt: skip
-        seen = [c.source]
-        up = parent.get(c.source)
-        while up is not None and up not in seen and len(seen) < 64:
-            seen.append(up)
-            up = parent.get(up)
-        if up is not None and up in seen:
-            loop = " -> ".join([*seen[seen.index(up) :], up])
-            problems.append(Problem(c.file, c.derived_field, f"a loop ({loop}): a source cannot derive from "
-                                    "its own copy; fix one derived_from"))  # fmt: skip
-    return problems
+    return custody_rule.custody_problems(inputs, parent)
 
 
 def check_origins(store: Store, prepared: Sequence[PreparedDossier]) -> None:
@@ -511,7 +467,6 @@ def load(
 
 __all__ = [
     "BATCH_STATEMENTS",
-    "Custody",
     "FileRecord",
     "LoadReport",
     "Progress",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from actorgraph.errors import InvalidInput, NotFound, Problem
 from actorgraph.model import Actor, Allegation, Source, Statement, Verdict
+from actorgraph.model.custody import Custody
 from actorgraph.model.history import ANONYMOUS, Action, MergeUndo, require_reason
 from actorgraph.model.ids import allegation_id, name_key
 from actorgraph.model.quotes import locate_quote
@@ -20,7 +21,7 @@ from actorgraph.model.rows import actor_row, allegation_row, prepare_statement, 
 from actorgraph.model.vocabulary import ObjectType
 from actorgraph.store import derived, history
 from actorgraph.store.core import Tx
-from actorgraph.store.loader import Custody, custody_problems, write_rows
+from actorgraph.store.loader import custody_problems, write_rows
 
 
 def _labels(tx: Tx, ids: list[str]) -> dict[str, str]:
