@@ -7,13 +7,13 @@ exact result, built fast), since what is measured here is the analysis, not the 
 
 from __future__ import annotations
 
-import importlib
 import inspect
 import math
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from actorgraph.analytics import REPORT_FUNCTIONS, project
 from actorgraph.store.core import Store
 from bench.ingest import seed_graph
 
@@ -35,19 +35,6 @@ def growth_exponent(sizes: Sequence[float], seconds: Sequence[float]) -> float |
     return sum((x - mx) * (y - my) for x, y in points) / var
 
 
-def _api() -> tuple[Callable[..., Any], dict[str, Callable[..., Any]]] | str:
-    """The analytics module's projection and reports, or why they cannot be measured yet."""
-    try:
-        module = importlib.import_module("actorgraph.analytics")
-    except ImportError as exc:
-        return f"actorgraph.analytics is not importable ({exc})"
-    project = getattr(module, "project", None)
-    reports = getattr(module, "REPORTS", None)
-    if not callable(project) or not isinstance(reports, dict) or not reports:
-        return "actorgraph.analytics has no `project` function and `REPORTS` table yet (issue 5)"
-    return project, reports
-
-
 def _call(fn: Callable[..., Any], graph: Any) -> Any:
     """Run a report with its defaults; reports that need an actor (ego, path) get the busiest ones."""
     params = [p for p in inspect.signature(fn).parameters.values() if p.default is inspect.Parameter.empty]
@@ -62,10 +49,7 @@ def _call(fn: Callable[..., Any], graph: Any) -> Any:
 
 def run(store: Store, scales: Sequence[int]) -> dict[str, Any]:
     """Time projection and every report at each scale; the growth exponent of each."""
-    found = _api()
-    if isinstance(found, str):
-        return {"status": f"skipped: {found}"}
-    project, reports = found
+    reports = REPORT_FUNCTIONS
     rows: list[dict[str, Any]] = []
     for n in scales:
         seeded = seed_graph(store, n)
