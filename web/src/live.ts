@@ -23,14 +23,19 @@ export function useLiveQuery<Data, Variables extends AnyVariables, SubData, SubV
   const [result, reexecute] = useQuery<Data, Variables>({ query, variables, pause });
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const refetch = useCallback(() => reexecute(NETWORK_ONLY), [reexecute]);
+  // The refresh must run the query for the variables of *now*: a timer (or a subscription handler)
+  // made before a filter changed holds the old `reexecute`, which would put the unfiltered result
+  // back on screen under the filtered URL. So timers call through this ref, updated every render.
+  const latest = useRef(reexecute);
+  latest.current = reexecute;
+  const refetch = useCallback(() => latest.current(NETWORK_ONLY), []);
   useSubscription<SubData, SubData, SubVariables>(
     { query: live.query, variables: live.variables, pause },
     (_previous, data) => {
       clearTimeout(timer.current);
       // Several writes in a burst (a load, a mutation and its version change) cost one refresh.
       timer.current = setTimeout(() => {
-        reexecute(NETWORK_ONLY);
+        latest.current(NETWORK_ONLY);
         setUpdatedAt(new Date());
       }, 200);
       return data;
