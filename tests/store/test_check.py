@@ -121,3 +121,21 @@ def test_cli_exits_1_naming_each_violation(seeded: Driver) -> None:
     assert "statuses: alg_" in broken.stdout and "the rule gives 'CONTESTED'" in broken.stdout
     as_json = run_cli("db", "check", "--json")
     assert as_json.returncode == 1 and '"check": "statuses"' in as_json.stdout
+
+
+@pytest.mark.corrupts_graph  # it writes what an older actorgraph derived, then repairs it
+def test_rederive_repairs_what_older_rules_derived(seeded: Driver) -> None:
+    # The seed as the rules before REPORTS derived it: the unattributed article's author ACCUSES the RVC.
+    seeded.execute_query(
+        "MATCH (a:Actor {id: 'seed-article-author'})-[r:REPORTS]->(b:Actor {id: 'russian-volunteer-corps'}) "
+        "CREATE (a)-[n:ACCUSES]->(b) SET n = properties(r) DELETE r"
+    )
+    broken = run_cli("db", "check")
+    assert broken.returncode == 1 and "db rederive" in broken.stdout
+    repaired = run_cli("db", "rederive")
+    assert repaired.returncode == 0, repaired.stdout + repaired.stderr
+    assert run_cli("db", "check").returncode == 0
+    kinds = seeded.execute_query(
+        "MATCH (:Actor {id: 'seed-article-author'})-[r]->(:Actor {id: 'russian-volunteer-corps'}) RETURN type(r) AS t"
+    ).records
+    assert [r["t"] for r in kinds] == ["REPORTS"]

@@ -1,4 +1,4 @@
-"""``actorgraph db init|stats|check|wipe``: schema and housekeeping on the configured database."""
+"""``actorgraph db init|stats|check|rederive|wipe``: schema and housekeeping on the configured database."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.table import Table
 from actorgraph.cli.console import console, err_console
 from actorgraph.model.invariants import CHECKS
 from actorgraph.settings import get_settings
-from actorgraph.store import schema
+from actorgraph.store import derived, schema
 from actorgraph.store.check import CheckResult
 from actorgraph.store.check import check as check_graph
 from actorgraph.store.core import Store
@@ -100,6 +100,30 @@ def _print_check(result: CheckResult, limit: int) -> None:
         console.print("Every invariant holds.")
     else:
         console.print(f"{len(report.violations):,} violation(s): the graph does not hold what its statements say.")
+        if any(v.check in REDERIVABLE for v in report.violations):
+            console.print(
+                "Statuses or derived relationships differ from the rules: if actorgraph was upgraded since they were "
+                "derived (loads re-derive only what they change), `actorgraph db rederive` derives them again."
+            )
+
+
+#: Checks whose violations a full re-derivation repairs (the rules' output, not the data).
+REDERIVABLE = frozenset({"statuses", "derived"})
+
+
+@app.command()
+def rederive() -> None:
+    """Derive every status and derived relationship again from the statements, in one transaction.
+
+    Loads and mutations re-derive only what they change, so a database derived by an older actorgraph
+    keeps the older rules' output (for example ACCUSES where a reporting voice now REPORTS) until this
+    runs. Statements, sources and history are not touched. The whole graph's accounts pass through
+    memory: on a large graph give Neo4j a larger heap (ACTORGRAPH_NEO4J_HEAP).
+    """
+    settings = get_settings()
+    with Store.connect(settings) as store, err_console.status("Deriving statuses and relationships again"):
+        store.write(derived.refresh_all)
+    console.print("Statuses and derived relationships follow the current rules (`actorgraph db check` confirms).")
 
 
 @app.command()
